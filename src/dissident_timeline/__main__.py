@@ -1,0 +1,5 @@
+"""`python -m dissident_timeline` runs the `timeline` command."""
+
+from .cli import main
+
+main()

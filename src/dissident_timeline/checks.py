@@ -1,0 +1,78 @@
+"""Consistency checks over the merged corpus: one small function per warning code.
+
+Each check takes the events (valid, unique, actors resolved) and an index by id, and
+yields `Finding`s. None compares all pairs of events: each is linear, or sorts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from .corpus import CheckFunction, Finding
+from .dates import DateError, parse_date
+from .text import fold
+
+__all__ = ["CHECKS"]
+
+Events = list[dict[str, Any]]
+ById = dict[str, dict[str, Any]]
+
+# Relations that claim the event came after its target.
+_AFTER_TARGET = ("responds_to", "appeals", "blocks", "overturns", "implements")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def no_source(events: Events, by_id: ById) -> Iterator[Finding]:
+    for event in events:
+        if not event["sources"]:
+            yield Finding("no-source", event, ("id",), f"`{event['id']}` cites no source; add `sources:`")
+
+
+def source_before_event(events: Events, by_id: ById) -> Iterator[Finding]:
+    for event in events:
+        if not event["start"]:
+            continue
+        for position, source in enumerate(event["sources"]):
+            if "date" not in source:
+                continue
+            try:
+                end = parse_date(source["date"]).end
+            except DateError:  # already reported as invalid-date
+                continue
+            if end and end.isoformat() < event["start"]:
+                yield Finding("source-before-event", event, ("sources", position, "date"),
+                              f"source dated {source['date']} ends before the event ({event['date']}) "
+                              "starts; check both dates")
+
+
+def relation_order(events: Events, by_id: ById) -> Iterator[Finding]:
+    for event in events:
+        if not event["end"]:
+            continue
+        for position, relation in enumerate(event["relations"]):
+            target = by_id.get(relation["event"])
+            if relation["type"] in _AFTER_TARGET and target and target["start"] and target["start"] > event["end"]:
+                yield Finding("relation-order", event, ("relations", position, "event"),
+                              f"`{event['id']}` ({event['date']}) {relation['type'].replace('_', ' ')} "
+                              f"`{target['id']}`, which starts later ({target['date']})")
+
+
+def possible_duplicate(events: Events, by_id: ById) -> Iterator[Finding]:
+    """Same span, same kind, and titles equal once case, accents and punctuation are ignored."""
+    seen: dict[tuple, dict[str, Any]] = {}
+    for event in events:  # in file order: the first one met is reported as the original
+        key = (event["start"], event["end"], event["kind"], _NOT_ALNUM.sub("", fold(event["title"])))
+        first = seen.setdefault(key, event)
+        if first is not event:
+            yield Finding("possible-duplicate", event, ("title",),
+                          f"same date, kind and title as `{first['id']}` ({first['file']}:{first['line']}); "
+                          "merge them or make the titles differ")
+
+
+CHECKS: dict[str, CheckFunction] = {
+    "no-source": no_source,
+    "source-before-event": source_before_event,
+    "relation-order": relation_order,
+    "possible-duplicate": possible_duplicate,
+}

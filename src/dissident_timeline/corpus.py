@@ -1,0 +1,237 @@
+"""The corpus engine: merge analysed files into one ordered, cross-checked corpus.
+
+Pure: it takes analyses (see `loader`) and returns a `Corpus` of event records in the one
+total order of the format, the registry's actors, and every problem, sorted. Positions of
+cross-file problems (a duplicate id, a dangling relation) are found by parsing again only
+the files concerned.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Callable, Iterable
+
+from .loader import Analysis, SourceFile
+from .problems import Problem, problem
+from .text import fold, slugify, suggest
+from .yamlread import decode, locate
+
+__all__ = ["ORDERING_RELATIONS", "ActorIndex", "Corpus", "Finding", "build_corpus", "corpus_order"]
+
+# An event comes after the events it points to with these, when both share a span.
+ORDERING_RELATIONS = frozenset(("responds_to", "appeals", "blocks", "overturns", "implements", "follows"))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem about a record, to be placed at `subpath` inside it."""
+
+    code: str
+    record: dict[str, Any]
+    subpath: tuple
+    message: str
+
+
+@dataclass
+class Corpus:
+    events: list[dict[str, Any]]  # in corpus order, actors resolved to {id, name, role}
+    actors: list[dict[str, Any]]  # the registry's, sorted by id
+    problems: list[Problem]  # sorted by path, line, column
+    has_registry: bool = False
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+    @cached_property
+    def index(self) -> ActorIndex | None:
+        """Registered actors by id, name and alias; None without a registry."""
+        return ActorIndex(self.actors) if self.has_registry else None
+
+
+class ActorIndex:
+    """Finds registered actors by id, name or alias, ignoring case and accents."""
+
+    def __init__(self, actors: list[dict[str, Any]]) -> None:
+        self.by_id = {actor["id"]: actor for actor in actors}
+        self.by_key: dict[str, set[str]] = defaultdict(set)
+        self._resolved: dict[str, list[str]] = {}
+        for actor in actors:
+            for key in (actor["id"], actor["name"], *actor["aliases"]):
+                self.by_key[fold(key)].add(actor["id"])
+
+    def resolve(self, reference: str) -> list[str]:
+        """Ids of the actors that `reference` can mean (exactly one when it resolves)."""
+        found = self._resolved.get(reference)
+        if found is None:
+            found = self._resolved[reference] = sorted(self.by_key.get(fold(reference), ()))
+        return found
+
+    def suggestions(self, reference: str) -> str:
+        names = {fold(a["name"]): a["name"] for a in self.by_id.values()}
+        names.update({fold(i): i for i in self.by_id})
+        hint = suggest(fold(reference), list(names))
+        for folded, shown in names.items():
+            hint = hint.replace(f"`{folded}`", f"`{shown}`")
+        return hint
+
+
+def build_corpus(analysed: list[tuple[SourceFile, Analysis]], walk_problems: Iterable[Problem] = ()) -> Corpus:
+    from .checks import CHECKS
+
+    problems = list(walk_problems)
+    events: list[dict[str, Any]] = []
+    actors: list[dict[str, Any]] = []
+    broken: set[str] = set()
+    has_registry = False
+    for source, analysis in sorted(analysed, key=lambda pair: pair[0]):
+        problems.extend(problem(p.code, source.display, p.line, p.col, p.message) for p in analysis.problems)
+        for record in analysis.events:
+            record["file"] = source.display
+            events.append(record)
+        for actor in analysis.actors:
+            actor["file"] = source.display
+            actors.append(actor)
+        has_registry = has_registry or source.registry
+        broken.update(analysis.broken_ids)
+
+    findings: list[Finding] = []
+    actors = _unique(actors, "duplicate-actor", "actor", findings)
+    index = ActorIndex(actors) if has_registry else None
+    events = _unique(events, "duplicate-id", "event", findings)
+    by_id = {event["id"]: event for event in events}
+    _resolve_actors(events, actors, index, findings)
+    _check_relations(events, by_id, broken, findings)
+    for check in CHECKS.values():
+        findings.extend(check(events, by_id))
+    problems.extend(_place(findings, {s.display: s.real for s, _a in analysed}))
+    return Corpus(corpus_order(events), sorted(actors, key=lambda a: a["id"]), sorted(set(problems)), has_registry)
+
+
+def _unique(records: list[dict[str, Any]], code: str, noun: str, findings: list[Finding]) -> list[dict[str, Any]]:
+    """Keep the first record of each id (in file order); report the others."""
+    first: dict[str, dict[str, Any]] = {}
+    for record in records:
+        kept = first.setdefault(record["id"], record)
+        if kept is not record:
+            findings.append(Finding(code, record, ("id",),
+                                    f"{noun} id `{record['id']}` is already used at {kept['file']}:"
+                                    f"{kept.get('line') or '?'}; ids must be unique"))
+    return list(first.values())
+
+
+def _resolve_actors(events: list[dict[str, Any]], actors: list[dict[str, Any]], index: ActorIndex | None,
+                    findings: list[Finding]) -> None:
+    """Replace each actor reference with `{id, name, role}`; report those that do not resolve."""
+
+    def resolve(reference: str, record: dict[str, Any], subpath: tuple) -> dict[str, Any] | None:
+        if index is None:
+            return {"id": slugify(reference) or reference, "name": reference}
+        ids = index.resolve(reference)
+        if len(ids) == 1:
+            actor = index.by_id[ids[0]]
+            return {"id": actor["id"], "name": actor["name"]}
+        if ids:
+            findings.append(Finding("ambiguous-actor", record, subpath,
+                                    f"`{reference}` matches several registered actors ({', '.join(ids)}); "
+                                    "use the id"))
+        else:
+            findings.append(Finding("unknown-actor", record, subpath,
+                                    f"`{reference}` is not a registered actor{index.suggestions(reference)}; "
+                                    "add it to actors.yaml or use a registered id, name or alias"))
+        return None
+
+    for event in events:
+        resolved = []
+        for position, ref in enumerate(event["actors"]):
+            actor = resolve(ref["actor"], event, ("actors", position, "actor"))
+            if actor:
+                resolved.append({**actor, "role": ref["role"]})
+        event["actors"] = resolved
+        for position, quote in enumerate(event["quotes"]):
+            if "speaker" in quote:
+                actor = resolve(quote["speaker"], event, ("quotes", position, "speaker"))
+                if actor:
+                    quote["speaker"] = actor["id"]
+    for actor in actors:
+        affiliations = []
+        for position, ref in enumerate(actor["affiliations"]):
+            found = resolve(ref, actor, ("affiliations", position))
+            if found:
+                affiliations.append(found["id"])
+        actor["affiliations"] = affiliations
+
+
+def _check_relations(events: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], broken: set[str],
+                     findings: list[Finding]) -> None:
+    for event in events:
+        for position, relation in enumerate(event["relations"]):
+            target = relation["event"]
+            if target == event["id"]:
+                findings.append(Finding("self-relation", event, ("relations", position, "event"),
+                                        f"`{event['id']}` cannot `{relation['type']}` itself"))
+            elif target not in by_id and target not in broken:
+                findings.append(Finding("dangling-relation", event, ("relations", position, "event"),
+                                        f"no event has the id `{target}`{suggest(target, list(by_id))}"))
+
+
+def _place(findings: list[Finding], real_paths: dict[str, str]) -> list[Problem]:
+    """Turn findings into problems, parsing each concerned file once more for positions."""
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_file[finding.record["file"]].append(finding)
+    placed = []
+    for display, group in by_file.items():
+        with open(real_paths[display], "rb") as handle:
+            data, _ = decode(handle.read())
+        paths = [tuple(f.record["address"]) + f.subpath for f in group]
+        for finding, (line, col) in zip(group, locate(data, paths)):
+            placed.append(problem(finding.code, display, line, col, finding.message))
+    return placed
+
+
+def corpus_order(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The total order of the format: first day, last day, relations within a span, id."""
+    spans: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for event in events:
+        spans[(event["start"] or "", event["end"] or "~")].append(event)
+    ordered: list[dict[str, Any]] = []
+    for span in sorted(spans):
+        ordered.extend(_order_within_span(spans[span]))
+    return ordered
+
+
+def _order_within_span(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Kahn's algorithm, smallest id first; events caught in a cycle follow in id order."""
+    if len(group) == 1:
+        return group
+    by_id = {event["id"]: event for event in group}
+    after: dict[str, set[str]] = defaultdict(set)  # id -> ids that must come after it
+    waiting = {event_id: 0 for event_id in by_id}
+    for event in group:
+        for relation in event["relations"]:
+            earlier = relation["event"]
+            if relation["type"] in ORDERING_RELATIONS and earlier in by_id and earlier != event["id"] \
+                    and event["id"] not in after[earlier]:
+                after[earlier].add(event["id"])
+                waiting[event["id"]] += 1
+    ready = [event_id for event_id, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
+    ordered = []
+    while ready:
+        event_id = heapq.heappop(ready)
+        ordered.append(by_id[event_id])
+        for later in after[event_id]:
+            waiting[later] -= 1
+            if waiting[later] == 0:
+                heapq.heappush(ready, later)
+    if len(ordered) < len(group):
+        done = {event["id"] for event in ordered}
+        ordered.extend(by_id[i] for i in sorted(by_id) if i not in done)
+    return ordered
+
+
+CheckFunction = Callable[[list[dict[str, Any]], dict[str, dict[str, Any]]], Iterable[Finding]]

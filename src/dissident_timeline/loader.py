@@ -1,0 +1,258 @@
+"""Find event files, read them safely, and validate them into records.
+
+The work is split so that it can be cached and run in several processes:
+
+- `discover` walks the paths given (sorted, hidden entries skipped, symbolic links kept
+  inside the tree) and returns `SourceFile`s;
+- `analyse` turns the bytes of one file into a path-free `Analysis`: the validated event
+  records or registry actors, and the file's problems with their positions. It depends on
+  nothing but the bytes, so its result can be cached by content hash.
+
+Positions are expensive and rarely needed: a file is parsed once, fast, and parsed a
+second time, with positions, only when it has problems to place.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import parse_date
+from .problems import Problem, problem
+from .yamlread import MAX_BYTES, RawProblem, decode, locate, read_yaml
+
+__all__ = ["Analysis", "SourceFile", "UnreadablePath", "analyse", "discover", "read_source"]
+
+REGISTRY_NAMES = ("actors.yaml", "actors.yml")
+EXTENSIONS = (".yaml", ".yml")
+
+
+class UnreadablePath(Exception):
+    """A path given on the command line does not exist or cannot be read (a usage error)."""
+
+
+@dataclass(frozen=True, order=True)
+class SourceFile:
+    display: str  # the path as the user will see it in problems and in JSON
+    real: str  # the resolved path on disk
+    registry: bool
+
+
+@dataclass
+class Analysis:
+    """What one file holds, independent of where it lives (cacheable by content)."""
+
+    events: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[RawProblem] = field(default_factory=list)
+    # Ids of events that failed validation: a relation to them is not also "dangling".
+    broken_ids: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"events": self.events, "actors": self.actors,
+                "problems": [list(p) for p in self.problems], "broken_ids": self.broken_ids}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Analysis:
+        return cls(data["events"], data["actors"], [RawProblem(*p) for p in data["problems"]],
+                   data["broken_ids"])
+
+
+def discover(paths: list[str]) -> tuple[list[SourceFile], list[Problem]]:
+    """The files to read under `paths`, in sorted order, and the problems of the walk."""
+    found: list[SourceFile] = []
+    problems: list[Problem] = []
+    for given in paths:
+        try:
+            info = os.stat(given)
+        except OSError as error:
+            raise UnreadablePath(f"{given}: {error.strerror or error}") from None
+        if stat.S_ISDIR(info.st_mode):
+            root = os.path.realpath(given)
+            _walk(given, root, root, {root}, found, problems)
+        elif stat.S_ISREG(info.st_mode):
+            name = os.path.basename(given)
+            found.append(SourceFile(os.path.normpath(given), os.path.realpath(given), name in REGISTRY_NAMES))
+        else:
+            raise UnreadablePath(f"{given}: not a regular file or directory")
+    unique: dict[str, SourceFile] = {}
+    for source in sorted(found):
+        unique.setdefault(source.real, source)  # the same file reached twice is read once
+    return sorted(unique.values()), sorted(set(problems))
+
+
+def _walk(display: str, real: str, root: str, ancestors: set[str],
+          found: list[SourceFile], problems: list[Problem]) -> None:
+    try:
+        entries = sorted(os.scandir(real), key=lambda entry: entry.name)
+    except OSError as error:
+        problems.append(problem("unreadable-path", display, 1, 1, f"cannot read directory: {error.strerror}"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        shown = os.path.normpath(os.path.join(display, entry.name))
+        target = entry.path  # already real: `real` is resolved and this entry is no link
+        if entry.is_symlink():
+            target = os.path.realpath(entry.path)
+            if os.path.commonpath([root, target]) != root:
+                problems.append(problem("symlink-outside", shown, 1, 1,
+                                        "symbolic link to a path outside the tree given; it is not followed"))
+                continue
+            if target in ancestors:
+                problems.append(problem("symlink-loop", shown, 1, 1,
+                                        "symbolic link to a directory that contains it; it is not followed"))
+                continue
+            if not os.path.exists(target):
+                problems.append(problem("unreadable-path", shown, 1, 1, "broken symbolic link"))
+                continue
+        try:
+            is_dir = entry.is_dir()  # follows links; cached by scandir for plain entries
+            is_file = not is_dir and entry.is_file()
+        except OSError as error:
+            problems.append(problem("unreadable-path", shown, 1, 1, f"cannot read: {error.strerror}"))
+            continue
+        if is_dir:
+            _walk(shown, target, root, ancestors | {target}, found, problems)
+        elif is_file and entry.name.endswith(EXTENSIONS):
+            found.append(SourceFile(shown, target, entry.name in REGISTRY_NAMES))
+
+
+def read_source(source: SourceFile) -> bytes | Problem:
+    """The bytes of a file, or the problem that prevents reading them."""
+    try:
+        with open(source.real, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        return problem("unreadable-path", source.display, 1, 1, f"cannot read: {error.strerror}")
+    if len(data) > MAX_BYTES:
+        return problem("file-too-large", source.display, 1, 1,
+                       f"the file is over the {MAX_BYTES // (1024 * 1024)} MiB cap for event files; split it")
+    return data
+
+
+def analyse(data: bytes, registry: bool) -> Analysis:
+    """Parse and validate the bytes of one file (an event file, or a registry if `registry`)."""
+    data, encoding_problem = decode(data)
+    if encoding_problem:
+        return Analysis(problems=[encoding_problem])
+    parsed = read_yaml(data)
+    result = Analysis(problems=list(parsed.problems))
+    # Problems whose position is known only once the file is parsed again with positions.
+    to_place: list[tuple[str, tuple, str]] = []
+    documents = [(index, doc) for index, doc in enumerate(parsed.documents) if doc is not None]
+    if not documents and not result.problems:
+        result.problems.append(RawProblem("empty-file", 1, 1, "the file holds no event"))
+    if registry:
+        _analyse_registry(documents, result, to_place)
+    else:
+        _analyse_events(documents, parsed.lines, result, to_place)
+    if to_place:
+        positions = locate(data, [path for _code, path, _message in to_place])
+        for (code, _path, message), (line, col) in zip(to_place, positions):
+            result.problems.append(RawProblem(code, line, col, message))
+    result.problems.sort()
+    return result
+
+
+def _analyse_events(documents: list[tuple[int, Any]], lines: dict[tuple, int],
+                    result: Analysis, to_place: list[tuple[str, tuple, str]]) -> None:
+    from pydantic import ValidationError
+
+    from .models import EVENT_ADAPTER
+    from .schema_errors import translate
+
+    for index, document in documents:
+        if document.__class__ is dict:
+            items = [((index,), document)]
+        elif document.__class__ is list:
+            items = []
+            for position, item in enumerate(document):
+                if item.__class__ is dict:
+                    items.append(((index, position), item))
+                else:
+                    to_place.append(("not-an-event", (index, position),
+                                     "a list item must be an event (a mapping with `id`, `date`, `kind`, `title`)"))
+        else:
+            to_place.append(("not-an-event", (index,),
+                             "a document must be an event (a mapping) or a list of events"))
+            continue
+        for address, raw in items:
+            try:
+                valid = EVENT_ADAPTER.validate_python(raw)
+            except ValidationError as error:
+                for detail in error.errors(include_url=False, include_context=True, include_input=True):
+                    code, path, message = translate(detail, "event")
+                    to_place.append((code, address + path, message))
+                if isinstance(raw.get("id"), str):
+                    result.broken_ids.append(raw["id"])
+                continue
+            result.events.append(_event_record(valid, lines.get(address, 1), address))
+
+
+def _analyse_registry(documents: list[tuple[int, Any]], result: Analysis,
+                      to_place: list[tuple[str, tuple, str]]) -> None:
+    from pydantic import ValidationError
+
+    from .models import ACTOR_ADAPTER
+    from .schema_errors import translate
+
+    for index, document in documents:
+        if document.__class__ is not dict or not isinstance(document.get("actors"), list):
+            to_place.append(("not-a-registry", (index,),
+                             "a registry is a mapping with one key, `actors`, holding a list of actors"))
+            continue
+        for key in document:
+            if key != "actors":
+                to_place.append(("unknown-field", (index, key, "<key>"),
+                                 f"unknown field `{key}` in the registry (it holds only `actors`)"))
+        for position, raw in enumerate(document["actors"]):
+            address = (index, "actors", position)
+            try:
+                valid = ACTOR_ADAPTER.validate_python(raw)
+            except ValidationError as error:
+                for detail in error.errors(include_url=False, include_context=True, include_input=True):
+                    code, path, message = translate(detail, "registry")
+                    to_place.append((code, address + path, message))
+                continue
+            result.actors.append({
+                "id": valid["id"], "name": valid["name"], "type": valid["type"],
+                "aliases": valid.get("aliases") or [], "affiliations": valid.get("affiliations") or [],
+                "country": valid.get("country"), "address": list(address),
+            })
+
+
+def _event_record(valid: dict[str, Any], line: int, address: tuple) -> dict[str, Any]:
+    """The normalised record of a valid event: every field present, the date's span added."""
+    when = parse_date(valid["date"])
+    return {
+        "id": valid["id"],
+        "date": when.text,
+        "start": when.start.isoformat() if when.start else None,
+        "end": when.end.isoformat() if when.end else None,
+        "precision": when.precision,
+        "approximate": when.approximate,
+        "uncertain": when.uncertain,
+        "kind": valid["kind"],
+        "title": valid["title"],
+        "summary": valid.get("summary"),
+        "actors": [{"actor": ref["actor"], "role": ref.get("role")} for ref in valid.get("actors") or []],
+        "controversy": valid.get("controversy"),
+        "registers": valid.get("registers") or [],
+        "tags": valid.get("tags") or [],
+        "place": valid.get("place"),
+        "sources": [_without_nulls(source) for source in valid.get("sources") or []],
+        "relations": valid.get("relations") or [],
+        "alternative_dates": [_without_nulls(alt) for alt in valid.get("alternative_dates") or []],
+        "legal": _without_nulls(valid["legal"]) if valid.get("legal") else None,
+        "quotes": [_without_nulls(quote) for quote in valid.get("quotes") or []],
+        "line": line,
+        "address": list(address),
+    }
+
+
+def _without_nulls(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {key: (_without_nulls(value) if isinstance(value, dict) else value)
+            for key, value in mapping.items() if value is not None}

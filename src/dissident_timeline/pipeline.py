@@ -1,0 +1,127 @@
+"""From paths to a `Corpus`: discover, read, analyse (cached, in parallel), merge.
+
+This is the only place that decides how the work is scheduled; `loader` and `corpus` stay
+pure. Two caches save work on a run over files already seen: whole results, keyed by the
+fingerprint of every path and content (a warm `check` reads and hashes the files, and
+nothing more), and per-file analyses, so that changing one file re-parses one file.
+Large loads are spread over the cores with a process pool: parsing is CPU-bound.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from typing import Callable
+
+from .cache import AnalysisCache, content_key
+from .corpus import Corpus, build_corpus
+from .loader import Analysis, SourceFile, analyse, discover, read_source
+from .problems import Problem
+
+__all__ = ["check_paths", "load_corpus"]
+
+# Below this many files to analyse, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 400
+CHUNK_FILES = 250
+
+Progress = Callable[[int, int], None]  # (files done, files in all)
+
+
+def check_paths(paths: list[str], *, use_cache: bool = True, progress: Progress | None = None) -> list[Problem]:
+    """Every problem in the files under `paths`, sorted."""
+    return _run(paths, use_cache, progress, problems_only=True)  # type: ignore[return-value]
+
+
+def load_corpus(paths: list[str], *, use_cache: bool = True, progress: Progress | None = None) -> Corpus:
+    """The checked corpus under `paths`. Raises `loader.UnreadablePath` for a bad path."""
+    return _run(paths, use_cache, progress, problems_only=False)  # type: ignore[return-value]
+
+
+def _run(paths: list[str], use_cache: bool, progress: Progress | None, problems_only: bool) -> Corpus | list[Problem]:
+    sources, walk_problems = discover(paths)
+    problems: list[Problem] = list(walk_problems)
+    contents: list[tuple[SourceFile, bytes, str]] = []
+    for source in sources:
+        data = read_source(source)
+        if isinstance(data, Problem):
+            problems.append(data)
+        else:
+            contents.append((source, data, content_key(data, source.registry)))
+    cache = AnalysisCache() if use_cache else None
+    try:
+        fingerprint = _fingerprint(contents, problems)
+        if cache:
+            stored = cache.get_corpus(fingerprint, problems_only)
+            if stored is not None:
+                return _problems(stored) if problems_only else _corpus(*stored)
+        corpus = build_corpus(_analyses(contents, cache, progress), problems)
+        if cache:
+            cache.put_corpus(fingerprint, [tuple(p) for p in _as_tuples(corpus.problems)],
+                             {"events": corpus.events, "actors": corpus.actors, "registry": corpus.has_registry})
+        return corpus.problems if problems_only else corpus
+    finally:
+        if cache:
+            cache.close()
+
+
+def _analyses(contents: list[tuple[SourceFile, bytes, str]], cache: AnalysisCache | None,
+              progress: Progress | None) -> list[tuple[SourceFile, Analysis]]:
+    cached = cache.get_many(sorted({key for _s, _d, key in contents})) if cache else {}
+    missing = [(source, data) for source, data, key in contents if key not in cached]
+    fresh = _analyse_all(missing, progress)
+    if cache:
+        cache.put_many({key: fresh[source.display] for source, _data, key in contents if source.display in fresh})
+    return [(source, cached.get(key) or fresh[source.display]) for source, _data, key in contents]
+
+
+def _fingerprint(contents: list[tuple[SourceFile, bytes, str]], problems: list[Problem]) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    for source, _data, key in contents:
+        digest.update(f"{source.display}\0{key}\n".encode("utf-8", "surrogateescape"))
+    for found in problems:
+        digest.update(repr(found).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def _as_tuples(problems: list[Problem]) -> list[tuple]:
+    return [(p.path, p.line, p.col, p.severity, p.code, p.message) for p in problems]
+
+
+def _problems(stored: list[tuple]) -> list[Problem]:
+    return [Problem(*fields) for fields in stored]
+
+
+def _corpus(stored_problems: list[tuple], data: dict) -> Corpus:
+    return Corpus(data["events"], data["actors"], _problems(stored_problems), data["registry"])
+
+
+def _analyse_all(missing: list[tuple[SourceFile, bytes]], progress: Progress | None) -> dict[str, Analysis]:
+    total = len(missing)
+    results: dict[str, Analysis] = {}
+    workers = min(os.cpu_count() or 1, 4)
+    if total < PARALLEL_MIN_FILES or workers < 2:
+        for done, (source, data) in enumerate(missing, 1):
+            results[source.display] = analyse(data, source.registry)
+            if progress and done % 100 == 0:
+                progress(done, total)
+        return results
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    chunks = [missing[start:start + CHUNK_FILES] for start in range(0, total, CHUNK_FILES)]
+    work = [[(data, source.registry) for source, data in chunk] for chunk in chunks]
+    done = 0
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for chunk, analyses in zip(chunks, pool.map(_analyse_chunk, work)):
+            for (source, _data), analysis in zip(chunk, analyses):
+                results[source.display] = analysis
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+    return results
+
+
+def _analyse_chunk(items: list[tuple[bytes, bool]]) -> list[Analysis]:
+    return [analyse(data, registry) for data, registry in items]
