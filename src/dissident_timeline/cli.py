@@ -39,6 +39,37 @@ StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as err
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every file again; ignore the on-disk cache.")]
 
 
+class RenderFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+FormatOpt = Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")]
+OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.",
+                                                  metavar="FILE")]
+TitleOpt = Annotated[str, typer.Option("--title", help="Heading of the table or Markdown document.")]
+_FILTERS = "Filters (repeat a flag for OR; different flags AND)"
+ActorOpt = Annotated[Optional[list[str]], typer.Option("--actor", help="Actor id, name or alias (case and accents ignored).",
+                                                       rich_help_panel=_FILTERS, show_default=False)]
+RoleOpt = Annotated[Optional[list[str]], typer.Option("--role", help="Only where the actor has this role (author, target...).",
+                                                      rich_help_panel=_FILTERS, show_default=False)]
+KindOpt = Annotated[Optional[list[str]], typer.Option("--kind", help="Event kind (decree, ruling...).",
+                                                      rich_help_panel=_FILTERS, show_default=False)]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Events overlapping from DATE on (2017-04, 'April 2017').",
+                                                 rich_help_panel=_FILTERS, metavar="DATE")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Events overlapping up to DATE, all of it (2017-04 includes 30 April).",
+                                                 rich_help_panel=_FILTERS, metavar="DATE")]
+ControversyOpt = Annotated[Optional[list[str]], typer.Option("--controversy", help="Controversy slug.",
+                                                             rich_help_panel=_FILTERS, show_default=False)]
+TagOpt = Annotated[Optional[list[str]], typer.Option("--tag", help="Tag slug.", rich_help_panel=_FILTERS,
+                                                     show_default=False)]
+RegisterOpt = Annotated[Optional[list[str]], typer.Option("--register", help="politics, policy or polity.",
+                                                          rich_help_panel=_FILTERS, show_default=False)]
+TextOpt = Annotated[Optional[list[str]], typer.Option("--text", help="Words in the title or summary (case and accents ignored).",
+                                                      rich_help_panel=_FILTERS, show_default=False)]
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"timeline {__version__}")
@@ -69,6 +100,123 @@ def check(
     raise typer.Exit(_exit_code(problems, strict))
 
 
+@app.command()
+def build(
+    paths: PathsArg = None,
+    format: FormatOpt = RenderFormat.table,
+    output: OutputOpt = None,
+    title: TitleOpt = "Chronology",
+    actor: ActorOpt = None, role: RoleOpt = None, kind: KindOpt = None, since: SinceOpt = None,
+    until: UntilOpt = None, controversy: ControversyOpt = None, tag: TagOpt = None,
+    register: RegisterOpt = None, text: TextOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """The whole chronology (or the events matching the filters) as a table, Markdown or JSON."""
+    _show(paths, format, output, title, no_cache, actor, role, kind, since, until, controversy, tag, register, text)
+
+
+@app.command(name="filter")
+def filter_events(
+    paths: PathsArg = None,
+    actor: ActorOpt = None, role: RoleOpt = None, kind: KindOpt = None, since: SinceOpt = None,
+    until: UntilOpt = None, controversy: ControversyOpt = None, tag: TagOpt = None,
+    register: RegisterOpt = None, text: TextOpt = None,
+    format: FormatOpt = RenderFormat.table,
+    output: OutputOpt = None,
+    title: TitleOpt = "Matching events",
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """The events that match the filters: who did what, when, against whom."""
+    _show(paths, format, output, title, no_cache, actor, role, kind, since, until, controversy, tag, register, text)
+
+
+@app.command()
+def actors(
+    paths: PathsArg = None,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format (text is a table).")] = CheckFormat.text,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Registered actors with their number of events, most active first."""
+    from .pipeline import load_corpus
+
+    corpus = _usable(_load(load_corpus, paths, no_cache))
+    counts: dict[str, int] = {}
+    for event in corpus.events:
+        for actor_id in {a["id"] for a in event["actors"]}:
+            counts[actor_id] = counts.get(actor_id, 0) + 1
+    listed = corpus.actors or sorted({a["id"]: {"id": a["id"], "name": a["name"], "type": None, "aliases": [],
+                                                 "affiliations": []}
+                                      for e in corpus.events for a in e["actors"]}.values(), key=lambda a: a["id"])
+    rows = sorted(({"id": a["id"], "name": a["name"], "type": a["type"], "aliases": a["aliases"],
+                    "affiliations": a["affiliations"], "events": counts.get(a["id"], 0)} for a in listed),
+                  key=lambda a: (-a["events"], a["id"]))
+    if format is CheckFormat.json:
+        from .render.json import dumps
+
+        _write(sys.stdout, dumps(rows))
+    else:
+        from .render.actors import actors_table
+
+        _write(sys.stdout, actors_table(rows, color=_stdout_color()))
+
+
+def _show(paths, format: RenderFormat, output: str | None, title: str, no_cache: bool, *filters) -> None:
+    from .filters import Query, QueryError
+    from .pipeline import load_corpus
+    from .render import View, render
+
+    corpus = _usable(_load(load_corpus, paths, no_cache))
+    actor, role, kind, since, until, controversy, tag, register, text = filters
+    query = Query(actor or [], role or [], kind or [], since, until, controversy or [], tag or [], register or [],
+                  text or [])
+    try:
+        events = query.select(corpus)
+    except QueryError as error:
+        _fail_usage(str(error))
+    color = output is None and format is RenderFormat.table and _stdout_color()
+    result = render(format.value, View(events, corpus.actors, title, color=color, width=_width(output)))
+    if output:
+        from .output import write_atomic
+
+        try:
+            write_atomic(output, result)
+        except OSError as error:
+            _fail_usage(f"cannot write {output}: {error.strerror or error}")
+    else:
+        _write(sys.stdout, result)
+
+
+def _usable(corpus):
+    """The corpus if it has no errors; otherwise print its problems to stderr and exit 1."""
+    from .reporters import REPORTERS
+
+    if corpus.problems:
+        _write(sys.stderr, REPORTERS["text"](corpus.problems))
+    if corpus.has_errors:
+        raise typer.Exit(1)
+    return corpus
+
+
+def _fail_usage(message: str) -> None:
+    from .safe import visible
+
+    print(f"Error: {visible(message)}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def _stdout_color() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _width(output: str | None) -> int | None:
+    """The terminal's width on a terminal; a steady 120 columns in files and pipes."""
+    if output is None and sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else 120
+
+
 def _load(loader, paths: list[str] | None, no_cache: bool):
     """Run `loader` (a `pipeline` function) on the paths; a bad path exits 2."""
     from .loader import UnreadablePath
@@ -76,10 +224,7 @@ def _load(loader, paths: list[str] | None, no_cache: bool):
     try:
         return loader(paths or ["events"], use_cache=not no_cache, progress=_progress())
     except UnreadablePath as error:
-        from .safe import visible
-
-        print(f"Error: {visible(str(error))}", file=sys.stderr)
-        raise typer.Exit(2) from None
+        _fail_usage(str(error))
 
 
 def _progress():

@@ -71,12 +71,19 @@ class ActorIndex:
         return found
 
     def suggestions(self, reference: str) -> str:
-        names = {fold(a["name"]): a["name"] for a in self.by_id.values()}
-        names.update({fold(i): i for i in self.by_id})
-        hint = suggest(fold(reference), list(names))
-        for folded, shown in names.items():
-            hint = hint.replace(f"`{folded}`", f"`{shown}`")
-        return hint
+        """` (did you mean `A` or `B`?)` with the names of the closest actors, or ""."""
+        import difflib
+
+        close = difflib.get_close_matches(fold(reference), list(self.by_key), n=12, cutoff=0.6)
+        names: list[str] = []
+        for key in close:
+            for actor_id in sorted(self.by_key[key]):
+                name = self.by_id[actor_id]["name"]
+                if name not in names:
+                    names.append(name)
+        if not names:
+            return ""
+        return " (did you mean " + " or ".join(f"`{name}`" for name in names[:3]) + "?)"
 
 
 def build_corpus(analysed: list[tuple[SourceFile, Analysis]], walk_problems: Iterable[Problem] = ()) -> Corpus:

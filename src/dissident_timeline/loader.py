@@ -146,7 +146,7 @@ def analyse(data: bytes, registry: bool) -> Analysis:
     if not documents and not result.problems:
         result.problems.append(RawProblem("empty-file", 1, 1, "the file holds no event"))
     if registry:
-        _analyse_registry(documents, result, to_place)
+        _analyse_registry(documents, parsed.lines, result, to_place)
     else:
         _analyse_events(documents, parsed.lines, result, to_place)
     if to_place:
@@ -192,7 +192,7 @@ def _analyse_events(documents: list[tuple[int, Any]], lines: dict[tuple, int],
             result.events.append(_event_record(valid, lines.get(address, 1), address))
 
 
-def _analyse_registry(documents: list[tuple[int, Any]], result: Analysis,
+def _analyse_registry(documents: list[tuple[int, Any]], lines: dict[tuple, int], result: Analysis,
                       to_place: list[tuple[str, tuple, str]]) -> None:
     from pydantic import ValidationError
 
@@ -220,7 +220,7 @@ def _analyse_registry(documents: list[tuple[int, Any]], result: Analysis,
             result.actors.append({
                 "id": valid["id"], "name": valid["name"], "type": valid["type"],
                 "aliases": valid.get("aliases") or [], "affiliations": valid.get("affiliations") or [],
-                "country": valid.get("country"), "address": list(address),
+                "country": valid.get("country"), "line": lines.get(address, 1), "address": list(address),
             })
 
 

@@ -59,7 +59,8 @@ class RawProblem(NamedTuple):
 @dataclass
 class Parsed:
     documents: list[Any] = field(default_factory=list)
-    # 1-based line of each top mapping: (doc,) for a document, (doc, i) for an item of a list.
+    # 1-based line of each top mapping: (doc,) for a document, (doc, i) for an item of a list,
+    # (doc, key, i) for an item of a list in a top mapping (a registry's actors).
     lines: dict[tuple, int] = field(default_factory=dict)
     problems: list[RawProblem] = field(default_factory=list)
 
@@ -223,8 +224,8 @@ class _Builder:
         frame = stack[-1]
         container = frame[0]
         if container.__class__ is list:
-            if len(stack) == 1 and value.__class__ is dict:
-                self.result.lines[(len(self.result.documents), len(container))] = mark.line + 1
+            if value.__class__ is dict and len(stack) <= 2:
+                self._record_item_line(container, mark)
             if self.positions is not None:
                 self.positions[path] = (mark.line + 1, mark.column + 1)
             container.append(value)
@@ -240,6 +241,14 @@ class _Builder:
             if self.positions is not None:
                 self.positions[frame[3] + (key,)] = (mark.line + 1, mark.column + 1)
         frame[1] = _EXPECT_KEY
+
+    def _record_item_line(self, container: list, mark: Any) -> None:
+        """Line of a mapping in a top list (`- id: ...`) or in a top mapping's list (`actors:`)."""
+        document = len(self.result.documents)
+        if len(self.stack) == 1:
+            self.result.lines[(document, len(container))] = mark.line + 1
+        elif self.stack[0][0].__class__ is dict:
+            self.result.lines[(document, self.stack[0][1], len(container))] = mark.line + 1
 
     def _accept_key(self, key: Any, mapping: dict, mark: Any, plain: bool) -> Any:
         if key.__class__ is not str:

@@ -1,0 +1,138 @@
+"""Queries over a corpus: `--actor`, `--role`, `--kind`, `--since`, `--until`, `--controversy`,
+`--tag`, `--register`, `--text`.
+
+Repeated flags of one kind are alternatives (OR); different flags must all hold (AND).
+Dates keep the precision the user wrote: `--until 2017-04` and `--until "April 2017"`
+both include 30 April, and an event matches when its span overlaps the window.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from .corpus import Corpus
+from .dates import DateError, PartialDate, parse_date
+from .text import fold, slugify, suggest
+
+__all__ = ["Query", "QueryError", "parse_query_date"]
+
+
+class QueryError(ValueError):
+    """A query that cannot mean anything: an unknown actor, an unreadable date (exit 2)."""
+
+
+@dataclass
+class Query:
+    actors: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    since: str | None = None
+    until: str | None = None
+    controversies: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    registers: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+    def select(self, corpus: Corpus) -> list[dict[str, Any]]:
+        """The events of `corpus` that match, in corpus order. Raises QueryError."""
+        actor_ids = self._actor_ids(corpus)
+        since = parse_query_date(self.since).start if self.since else None
+        until = parse_query_date(self.until).end if self.until else None
+        if since and until and until < since:
+            raise QueryError(f"--until {self.until} ends before --since {self.since} starts")
+        window = (since.isoformat() if since else None, until.isoformat() if until else None)
+        texts = [fold(t) for t in self.texts]
+        return [event for event in corpus.events
+                if self._matches(event, actor_ids, window, texts)]
+
+    def _matches(self, event: dict[str, Any], actor_ids: set[str] | None,
+                 window: tuple[str | None, str | None], texts: list[str]) -> bool:
+        if self.kinds and event["kind"] not in self.kinds:
+            return False
+        if self.controversies and event["controversy"] not in self.controversies:
+            return False
+        if self.tags and not set(self.tags) & set(event["tags"]):
+            return False
+        if self.registers and not set(self.registers) & set(event["registers"]):
+            return False
+        if (actor_ids is not None or self.roles) and not any(
+                (actor_ids is None or actor["id"] in actor_ids) and (not self.roles or actor["role"] in self.roles)
+                for actor in event["actors"]):
+            return False
+        since, until = window
+        if since and event["end"] and event["end"] < since:
+            return False
+        if until and event["start"] and event["start"] > until:
+            return False
+        if texts:
+            haystack = fold(event["title"] + "\n" + (event["summary"] or ""))
+            if not any(text in haystack for text in texts):
+                return False
+        return True
+
+    def _actor_ids(self, corpus: Corpus) -> set[str] | None:
+        if not self.actors:
+            return None
+        ids: set[str] = set()
+        for name in self.actors:
+            ids.update(_resolve_actor(name, corpus))
+        return ids
+
+
+def _resolve_actor(name: str, corpus: Corpus) -> list[str]:
+    index = corpus.index
+    if index is not None:
+        found = index.resolve(name)
+        if len(found) > 1:
+            raise QueryError(f"--actor {name!r} matches several actors ({', '.join(found)}); use the id")
+        if not found:
+            raise QueryError(f"unknown actor {name!r}{index.suggestions(name)}")
+        return found
+    # Without a registry, actors are the names used in events, and their slugs.
+    known: dict[str, str] = {}
+    for event in corpus.events:
+        for actor in event["actors"]:
+            known[fold(actor["name"])] = actor["id"]
+            known[actor["id"]] = actor["id"]
+    wanted = known.get(fold(name)) or known.get(slugify(name))
+    if wanted is None:
+        raise QueryError(f"unknown actor {name!r}{suggest(fold(name), sorted(known))}")
+    return [wanted]
+
+
+_ISO_LIKE = re.compile(r"[\d.X~?%/-]+")
+
+
+def parse_query_date(text: str) -> PartialDate:
+    """A partial date as in event files, or plain English (`Jan 2017`, `25 January 2017`)."""
+    text = text.strip()
+    if _ISO_LIKE.fullmatch(text):
+        try:
+            return parse_date(text)
+        except DateError as error:
+            raise QueryError(f"{text!r} is not a date: {error}") from None
+    return _parse_english(text)
+
+
+def _parse_english(text: str) -> PartialDate:
+    """dateutil fills missing parts from a default date; parsing with two different defaults
+    shows which parts the user really wrote, so `April 2017` spans the whole month."""
+    from dateutil import parser
+
+    try:
+        first = parser.parse(text, default=datetime(2000, 1, 1))
+        second = parser.parse(text, default=datetime(2001, 2, 2))
+    except (ValueError, OverflowError, parser.ParserError):
+        raise QueryError(f"{text!r} is not a date (write `2017-04`, `April 2017` or `25 April 2017`)") from None
+    if first.year != second.year:
+        raise QueryError(f"{text!r} has no year: write `{text} 2017`")
+    if first.month != second.month:
+        if first.day != second.day and first.day != 1:
+            raise QueryError(f"{text!r} has a day but no month")
+        return parse_date(f"{first.year:04d}")
+    if first.day != second.day:
+        return parse_date(f"{first.year:04d}-{first.month:02d}")
+    return parse_date(f"{first.year:04d}-{first.month:02d}-{first.day:02d}")

@@ -1,0 +1,28 @@
+"""`--format json`: the documented schema (docs/json.md, docs/timeline.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import View
+
+SCHEMA_VERSION = 1
+EVENT_KEYS = ("id", "date", "start", "end", "precision", "approximate", "uncertain", "kind", "title",
+              "summary", "actors", "controversy", "registers", "tags", "place", "sources", "relations",
+              "alternative_dates", "legal", "quotes", "file", "line")
+ACTOR_KEYS = ("id", "name", "type", "aliases", "affiliations")
+
+
+def render(view: View) -> str:
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "events": [{key: event[key] for key in EVENT_KEYS} for event in view.events],
+        "actors": [{key: actor[key] for key in ACTOR_KEYS} for actor in view.actors],
+    }
+    return dumps(document)
+
+
+def dumps(document: Any) -> str:
+    """UTF-8 JSON, not ASCII-escaped; NaN and Infinity can never appear (they are not JSON)."""
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

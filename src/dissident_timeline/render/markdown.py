@@ -1,0 +1,124 @@
+"""`--format markdown`: a document for GitHub, grouped by year (and month in busy years),
+with every source as a footnote.
+
+Event files are untrusted: titles and names are escaped so that no character is read as
+Markdown, summaries keep inline emphasis and code but lose links, images and raw HTML,
+and a link is written only for an http(s) URL, percent-encoding what could end it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from ..safe import visible
+from . import View
+from .humane import human_date
+
+# A year with more events than this is split into months.
+MONTHS_FROM = 12
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+# What Markdown (and GitHub: `~` strikes, `$` starts maths) could read as syntax inside a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+_SUMMARY_SPECIAL = re.compile(r"([\\\[\]()<>!|&^])")
+_BLOCK_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
+
+
+def render(view: View) -> str:
+    lines = [f"# {escape(view.title)}", ""]
+    if view.events:
+        count = len(view.events)
+        lines += [f"{count} event{'s' if count != 1 else ''}, "
+                  f"{human_date(view.events[0]['date'])} to {human_date(view.events[-1]['date'])}.", ""]
+    notes: list[str] = []
+    for year, events in _by_year(view.events):
+        lines += [f"## {year}", ""]
+        if len(events) > MONTHS_FROM:
+            for month, in_month in _by_month(events):
+                lines += [f"### {month}", ""]
+                lines += [_entry(event, notes) for event in in_month]
+                lines.append("")
+        else:
+            lines += [_entry(event, notes) for event in events]
+            lines.append("")
+    if notes:
+        lines += notes + [""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _by_year(events: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for event in events:
+        groups[(event["start"] or "")[:4] or "Undated start"].append(event)
+    return list(groups.items())
+
+
+def _by_month(events: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for event in events:
+        precise = event["precision"] in ("day", "month") and event["start"][:7] == (event["end"] or "")[:7]
+        groups[MONTH_NAMES[int(event["start"][5:7]) - 1] if precise else "Over the year"].append(event)
+    return list(groups.items())
+
+
+def _entry(event: dict[str, Any], notes: list[str]) -> str:
+    head = f"- **{human_date(event['date'])}** · *{event['kind']}* · **{escape(event['title'])}**"
+    refs = "".join(_footnote(source, notes) for source in event["sources"])
+    body = [head + refs]
+    if event["actors"]:
+        body.append("  " + "Actors: " + ", ".join(_actor(actor) for actor in event["actors"]))
+    if event.get("summary"):
+        body.append("  " + summary_text(event["summary"]))
+    return "  \n".join(body)
+
+
+def _actor(actor: dict[str, Any]) -> str:
+    name = escape(actor["name"])
+    return f"{name} ({escape(actor['role'])})" if actor.get("role") else name
+
+
+def _footnote(source: dict[str, Any], notes: list[str]) -> str:
+    number = len(notes) + 1
+    parts = []
+    if source.get("outlet"):
+        parts.append(f"*{escape(source['outlet'])}*")
+    if source.get("date"):
+        parts.append(human_date(source["date"]))
+    title = f"“{escape(source['title'])}”"
+    url = safe_url(source.get("url"))
+    parts.append(f"[{title}]({url})" if url else title)
+    if source.get("page"):
+        parts.append(f"p. {escape(source['page'])}")
+    notes.append(f"[^{number}]: " + ", ".join(parts) + ".")
+    return f"[^{number}]"
+
+
+def escape(text: str) -> str:
+    """Text that Markdown shows as written: every special character backslash-escaped, on one line."""
+    flat = " ".join(visible(text).split())
+    return _INLINE_SPECIAL.sub(r"\\\1", flat)
+
+
+def summary_text(text: str) -> str:
+    """A summary kept on its list item: inline emphasis and code survive; links, images, HTML
+    and block syntax (headings, quotes, lists, tables) do not."""
+    flat = " ".join(visible(text).split())
+    flat = _SUMMARY_SPECIAL.sub(r"\\\1", flat)
+    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), flat)
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if its parsed scheme is http or https, with `( ) < >` and spaces percent-encoded."""
+    if not url or any(ord(c) < 0x21 or 0x7F <= ord(c) <= 0x9F for c in url):
+        return None
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in ("http", "https"):
+        return None
+    return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
