@@ -20,7 +20,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/run.py
 
 docs: $(VENV)/.installed
-	$(BIN)/python -m dissident_timeline.docs > docs/problems.md
+	$(BIN)/python -c "from dissident_timeline.problems import catalog_markdown as m; print(m(), end=\"\")" > docs/problems.md
 
 $(VENV)/.created:
 	$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'

@@ -116,3 +116,22 @@ CATALOG: dict[str, Code] = {
 def problem(code: str, path: str, line: int, col: int, message: str) -> Problem:
     """A problem with the severity its code has in the catalog."""
     return Problem(path, line, col, CATALOG[code].severity, code, message)
+
+
+def catalog_markdown() -> str:
+    """The text of `docs/problems.md`, generated from the catalog (`make docs` writes it)."""
+    lines = [
+        "# Problem codes",
+        "",
+        "<!-- Generated from src/dissident_timeline/problems.py by `make docs`; a test keeps them in sync. -->",
+        "",
+        "`timeline check` reports each problem as `PATH:LINE:COL: SEVERITY: MESSAGE [CODE]`. Codes are stable:",
+        "filter on them in CI. Warnings become failures under `--strict`.",
+        "",
+        "| code | severity | title | what it means and how to fix it |",
+        "|---|---|---|---|",
+    ]
+    for code, entry in CATALOG.items():
+        description = entry.description.replace("|", "\\|")
+        lines.append(f"| `{code}` | {entry.severity} | {entry.title} | {description} |")
+    return "\n".join(lines) + "\n"

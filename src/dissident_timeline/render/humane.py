@@ -1,4 +1,5 @@
-"""Dates as a person reads them: `25 Jan 2017`, `spring 2017`, `c. Mar 2017`, `1980s`.
+"""Dates as a person reads them: `25 Jan 2017`, `spring 2017`, `c. Mar 2017`, `1980s`,
+`20th century`, `Mar 2017 – Apr 2017`.
 
 English month names are spelled out here rather than taken from `strftime`, so that
 output does not depend on the locale.
@@ -29,7 +30,7 @@ def _single(text: str) -> str:
     if parsed.precision == "decade":
         shown = f"{year[:3]}0s"
     elif parsed.precision == "century":
-        shown = f"{year[:2]}00s"
+        shown = f"{_ordinal(int(year[:2]) + 1)} century"
     elif parsed.precision == "season":
         shown = f"{SEASONS[int(core[5:7])][0]} {year}"
     elif parsed.precision == "day":
@@ -43,3 +44,8 @@ def _single(text: str) -> str:
     if qualifier in ("?", "%"):
         shown = f"{shown}?"
     return shown
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"

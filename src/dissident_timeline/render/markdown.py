@@ -29,14 +29,11 @@ _BLOCK_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
 
 
 def render(view: View) -> str:
-    lines = [f"# {escape(view.title)}", ""]
-    if view.events:
-        count = len(view.events)
-        lines += [f"{count} event{'s' if count != 1 else ''}, "
-                  f"{human_date(view.events[0]['date'])} to {human_date(view.events[-1]['date'])}.", ""]
+    count = len(view.events)
+    lines = [f"# {escape(view.title)}", "", f"{count} event{'s' if count != 1 else ''}.", ""]
     notes: list[str] = []
-    for year, events in _by_year(view.events):
-        lines += [f"## {year}", ""]
+    for period, events in _by_period(view.events):
+        lines += [f"## {period}", ""]
         if len(events) > MONTHS_FROM:
             for month, in_month in _by_month(events):
                 lines += [f"### {month}", ""]
@@ -50,11 +47,18 @@ def render(view: View) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _by_year(events: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+def _by_period(events: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Runs of events under one heading: their year, or their own span when it is wider
+    (`1980s`, `20th century`, `… – 2016`), so that no heading claims more than it knows."""
+    groups: list[tuple[str, list[dict[str, Any]]]] = []
     for event in events:
-        groups[(event["start"] or "")[:4] or "Undated start"].append(event)
-    return list(groups.items())
+        start, end = event["start"] or "", event["end"] or ""
+        period = start[:4] if start and start[:4] == end[:4] else human_date(event["date"])
+        if groups and groups[-1][0] == period:
+            groups[-1][1].append(event)
+        else:
+            groups.append((period, [event]))
+    return groups
 
 
 def _by_month(events: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -113,7 +117,7 @@ def summary_text(text: str) -> str:
 
 def safe_url(url: str | None) -> str | None:
     """The URL if its parsed scheme is http or https, with `( ) < >` and spaces percent-encoded."""
-    if not url or any(ord(c) < 0x21 or 0x7F <= ord(c) <= 0x9F for c in url):
+    if not url or any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in url):
         return None
     try:
         scheme = urlsplit(url).scheme.lower()

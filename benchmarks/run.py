@@ -1,0 +1,366 @@
+"""Benchmark the `timeline` command line against baselines measured in the same run.
+
+Shared machines are noisy: every figure is the median of several runs, and each command
+is shown as a ratio to a baseline run side by side with it (round-robin, one run of each
+in turn), so that a slow minute slows both:
+
+- the parse floor: a bare Python process that reads the same files with libyaml
+  (`list(yaml.load_all(data, Loader=yaml.CSafeLoader))`), nothing else;
+- `check-jsonschema` with an equivalent JSON Schema (`benchmarks/event.schema.json`);
+- `python -c "import typer"`, for start-up.
+
+Corpora come from `benchmarks/corpus.py` and are kept in `benchmarks/.corpora/`. Every
+command runs as a subprocess, stdout to /dev/null, with `XDG_CACHE_HOME` in a temporary
+directory so that the user's cache is never touched.
+
+    python benchmarks/run.py [--quick] [--sizes 1000,10000] [--repeat N] [--markdown FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpus import write_corpus  # benchmarks/corpus.py: this script's directory is on sys.path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CORPORA = HERE / ".corpora"
+SCHEMA = HERE / "event.schema.json"
+# The project's virtual environment, else that of the Python running this script.
+BIN = ROOT / ".venv" / "bin" if (ROOT / ".venv" / "bin" / "timeline").exists() else Path(sys.executable).parent
+PYTHON, TIMELINE = str(BIN / "python"), str(BIN / "timeline")
+
+SIZES = (1000, 10_000, 100_000)
+QUICK_SIZES = (1000, 10_000)
+LAYOUTS = (1, 100)  # events per file
+SCHEMA_FILES = 2000  # one-event files given to check-jsonschema and to `timeline check`
+USAGE_ERROR = 2  # exit code of `timeline` for an unknown command or option
+
+FLOOR_CODE = """\
+import os, sys, yaml
+for top, dirs, files in os.walk(sys.argv[1]):
+    dirs.sort()
+    for name in sorted(files):
+        if name.endswith(".yaml"):
+            with open(os.path.join(top, name), "rb") as handle:
+                list(yaml.load_all(handle.read(), Loader=yaml.CSafeLoader))
+"""
+
+FLOOR = "parse floor (CSafeLoader)"
+CHECK_COLD = "check --no-cache (cold)"
+CHECK_WARM = "check (warm cache)"
+BUILD = "build --format json"
+FILTER = 'filter --actor "Actor Number 7"'
+JSONSCHEMA = "check-jsonschema"
+CHECK = "check --no-cache"
+IMPORT_TYPER = 'python -c "import typer"'
+VERSION = "timeline --version"
+HELP = "timeline --help"
+
+# (section key, command, most allowed ratio to the section's baseline)
+GOALS = [
+    ("10000x1", CHECK_COLD, 1.3),
+    ("10000x1", BUILD, 1.5),
+    ("10000x1", CHECK_WARM, 0.35),
+    ("schema", CHECK, 0.15),
+    ("startup", VERSION, 1.3),
+]
+
+
+@dataclass
+class Command:
+    label: str
+    steps: list[list[str]]  # argument vectors run one after the other; their times add up
+    fresh_cache: bool = False  # give each run an empty cache directory (a first run)
+
+
+@dataclass
+class Result:
+    times: list[float] = field(default_factory=list)
+    rss_kb: int = 0  # peak resident set of the largest process of any run
+    exit_code: int = 0  # the last non-zero exit code seen, else 0
+    error: str = ""  # first line of the standard error of that run
+
+    @property
+    def missing(self) -> bool:
+        return self.exit_code == USAGE_ERROR
+
+    @property
+    def seconds(self) -> float | None:
+        return None if self.missing or not self.times else statistics.median(self.times)
+
+
+@dataclass
+class Section:
+    title: str
+    baseline: str  # label of the result the others are divided by
+    results: dict[str, Result]
+    repeat: int
+    notes: list[str] = field(default_factory=list)
+
+    def ratio(self, label: str) -> float | None:
+        value, base = self.results[label].seconds, self.results[self.baseline].seconds
+        return None if value is None or not base else value / base
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line options."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="1k and 10k events only, fewer runs")
+    parser.add_argument("--sizes", type=lambda text: [int(n) for n in text.split(",")],
+                        help="comma-separated numbers of events (default: 1000,10000,100000)")
+    parser.add_argument("--repeat", type=int, help="runs of every command (default: by size)")
+    parser.add_argument("--markdown", metavar="FILE", help="also write the results as Markdown to FILE")
+    args = parser.parse_args(argv)
+    args.sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
+    return args
+
+
+def repeats(n_events: int, args: argparse.Namespace) -> int:
+    """How many runs to take the median of: fewer for larger corpora."""
+    if args.repeat:
+        return args.repeat
+    if n_events <= 2000:
+        return 3 if args.quick else 5
+    return (2 if args.quick else 3) if n_events <= 10_000 else 1
+
+
+def corpus(n_events: int, per_file: int, seed: int = 1) -> Path:
+    """The corpus directory for these parameters, generated unless already there."""
+    generator = hashlib.sha256((HERE / "corpus.py").read_bytes()).hexdigest()
+    root = CORPORA / f"{n_events}-events-{per_file}-per-file-seed-{seed}"
+    stamp = root / ".parameters"  # written last: a corpus without it is incomplete
+    wanted = f"n_events={n_events} per_file={per_file} seed={seed} generator={generator}\n"
+    if stamp.exists() and stamp.read_text() == wanted:
+        return root
+    shutil.rmtree(root, ignore_errors=True)
+    log(f"generating {root.relative_to(ROOT)}")
+    write_corpus(root, n_events, per_file, seed)
+    stamp.write_text(wanted)
+    return root
+
+
+def event_files(root: Path) -> list[str]:
+    """The event files of a corpus, sorted (the registry left out)."""
+    return sorted(str(path) for path in root.rglob("*.yaml") if path.name != "actors.yaml")
+
+
+def batches(head: list[str], files: list[str]) -> list[list[str]]:
+    """`head + files` split into argument vectors that stay well under the system limit."""
+    limit = os.sysconf("SC_ARG_MAX") // 4
+    steps = [list(head)]
+    size = sum(len(arg) + 1 for arg in head)
+    for name in files:
+        if size + len(name) + 1 > limit and len(steps[-1]) > len(head):
+            steps.append(list(head))
+            size = sum(len(arg) + 1 for arg in head)
+        steps[-1].append(name)
+        size += len(name) + 1
+    return steps
+
+
+def run_once(command: Command, env: dict[str, str]) -> tuple[float, int, int, str]:
+    """Run the steps of `command`: (seconds, peak RSS in KB, exit code, first stderr line)."""
+    if command.fresh_cache:
+        env = {**env, "XDG_CACHE_HOME": tempfile.mkdtemp(dir=env["XDG_CACHE_HOME"])}
+    seconds, rss_kb, code, error = 0.0, 0, 0, ""
+    try:
+        for argv in command.steps:
+            started = time.perf_counter()
+            with subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env) as process:
+                stderr = process.stderr.read()
+                # wait4 gives the peak RSS of this child (and of its own children, the largest).
+                _pid, status, usage = os.wait4(process.pid, 0)
+                process.returncode = os.waitstatus_to_exitcode(status)
+            seconds += time.perf_counter() - started
+            rss_kb = max(rss_kb, usage.ru_maxrss)
+            if process.returncode:
+                code = process.returncode
+                error = next(iter(stderr.decode(errors="replace").strip().splitlines()), "")
+    finally:
+        if command.fresh_cache:
+            shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
+    return seconds, rss_kb, code, error
+
+
+def measure(commands: list[Command], repeat: int, env: dict[str, str]) -> dict[str, Result]:
+    """Run the commands round-robin `repeat` times; a command missing (exit 2) is run once."""
+    results = {command.label: Result() for command in commands}
+    for _ in range(repeat):
+        for command in commands:
+            result = results[command.label]
+            if result.missing:
+                continue
+            seconds, rss_kb, code, error = run_once(command, env)
+            result.times.append(seconds)
+            result.rss_kb = max(result.rss_kb, rss_kb)
+            if code:
+                result.exit_code, result.error = code, error
+    return results
+
+
+def corpus_section(n_events: int, per_file: int, args: argparse.Namespace, env: dict[str, str]) -> Section:
+    """The floor, check (cold and warm), build and filter on one synthetic corpus."""
+    root = corpus(n_events, per_file)
+    path = str(root)
+    repeat = repeats(n_events, args)
+    title = f"{n_events:,} events, {per_file} per file ({len(event_files(root)) + 1:,} files)"
+    log(f"measuring {title}, {repeat} run(s)")
+    # Fills the cache for the warm check, and tells whether the corpus is clean.
+    fill = subprocess.run([TIMELINE, "check", path], capture_output=True, text=True, env=env)
+    notes = []
+    if fill.returncode:
+        lines = (fill.stdout + fill.stderr).strip().splitlines()
+        notes.append(f"`timeline check` exits {fill.returncode} on this corpus ({len(lines)} lines of "
+                     "problems), first ones:\n" + "\n".join(f"    {line}" for line in lines[:5]))
+    commands = [
+        Command(FLOOR, [[PYTHON, "-c", FLOOR_CODE, path]]),
+        Command(CHECK_COLD, [[TIMELINE, "check", "--no-cache", path]]),
+        Command(CHECK_WARM, [[TIMELINE, "check", path]]),
+        Command(BUILD, [[TIMELINE, "build", "--format", "json", path]], fresh_cache=True),
+        Command(FILTER, [[TIMELINE, "filter", "--actor", "Actor Number 7", path]], fresh_cache=True),
+    ]
+    return Section(title, FLOOR, measure(commands, repeat, env), repeat, notes)
+
+
+def schema_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
+    """`timeline check` against check-jsonschema on the same one-event files."""
+    files = event_files(corpus(SCHEMA_FILES, 1))
+    repeat = repeats(SCHEMA_FILES, args)
+    title = f"{len(files):,} one-event files given by name (no registry)"
+    log(f"measuring {title}, {repeat} run(s)")
+    commands = [
+        Command(JSONSCHEMA, batches([str(BIN / "check-jsonschema"), "--schemafile", str(SCHEMA)], files)),
+        Command(CHECK, batches([TIMELINE, "check", "--no-cache"], files)),
+    ]
+    return Section(title, JSONSCHEMA, measure(commands, repeat, env), repeat)
+
+
+def startup_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
+    """Start-up time of the command line against importing typer alone."""
+    repeat = args.repeat or 2 * repeats(0, args)
+    log(f"measuring start-up, {repeat} run(s)")
+    commands = [
+        Command(IMPORT_TYPER, [[PYTHON, "-c", "import typer"]]),
+        Command(VERSION, [[TIMELINE, "--version"]]),
+        Command(HELP, [[TIMELINE, "--help"]]),
+    ]
+    return Section("Start-up", IMPORT_TYPER, measure(commands, repeat, env), repeat)
+
+
+def goal_rows(sections: dict[str, Section]) -> list[tuple[str, str, str]]:
+    """(goal, measured ratio, PASS/FAIL/n/a) for each goal."""
+    rows = []
+    for key, label, limit in GOALS:
+        section = sections.get(key)
+        ratio = section.ratio(label) if section else None
+        baseline = section.baseline if section else ""
+        goal = f"{label} ≤ {limit}× {baseline}" + (f" ({section.title})" if section else f" ({key}: not run)")
+        verdict = "n/a" if ratio is None else ("PASS" if ratio <= limit else "FAIL")
+        rows.append((goal, "" if ratio is None else f"{ratio:.2f}×", verdict))
+    return rows
+
+
+def memory_lines(sections: dict[str, Section]) -> list[str]:
+    """Peak RSS of `build --format json` on the 100k-event corpora."""
+    lines = []
+    for per_file in LAYOUTS:
+        section = sections.get(f"100000x{per_file}")
+        if section and section.results[BUILD].seconds is not None:
+            kb = section.results[BUILD].rss_kb
+            lines.append(f"Peak RSS of `timeline {BUILD}`, 100,000 events, {per_file} per file: "
+                         f"{kb / 1024:.0f} MB ({kb / 100_000:.1f} KB per event)")
+    return lines
+
+
+def cells(section: Section, label: str) -> tuple[str, str, str]:
+    """(median time, ratio, peak RSS) of one result, as text."""
+    result = section.results[label]
+    if result.missing:
+        return "n/a (command missing)", "", ""
+    seconds, ratio = result.seconds, section.ratio(label)
+    shown = f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+    if result.exit_code:
+        shown += f" (exit {result.exit_code})"
+    ratio_text = "baseline" if label == section.baseline else ("" if ratio is None else f"{ratio:.2f}×")
+    return shown, ratio_text, f"{result.rss_kb / 1024:.0f} MB"
+
+
+def machine() -> str:
+    """The machine, in one line: cores, memory, CPU model, Python version."""
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown CPU")
+    memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                     if line.startswith("MemTotal"))
+    version = subprocess.run([PYTHON, "--version"], capture_output=True, text=True).stdout.strip()
+    return f"{os.cpu_count()} cores, {memory_kb / 1024 ** 2:.0f} GiB RAM, {cpu}, {version}"
+
+
+def render_text(sections: dict[str, Section], header: list[str]) -> str:
+    """The results as plain tables."""
+    out = header + [""]
+    for section in sections.values():
+        out.append(f"{section.title}: median of {section.repeat} run(s), ratio to {section.baseline}")
+        for label in section.results:
+            shown, ratio, rss = cells(section, label)
+            out.append(f"  {label:<34} {shown:>22} {ratio:>9} {rss:>8}")
+        out.extend(f"  note: {note}" for note in section.notes)
+        out.extend(f"  {label}: {r.error}" for label, r in section.results.items() if r.exit_code and r.error)
+        out.append("")
+    out.append("Goals")
+    out.extend(f"  {verdict:<5} {ratio:>7}  {goal}" for goal, ratio, verdict in goal_rows(sections))
+    out.extend([""] + memory_lines(sections))
+    return "\n".join(out) + "\n"
+
+
+def render_markdown(sections: dict[str, Section], header: list[str]) -> str:
+    """The results as a Markdown section for docs/performance.md."""
+    out = ["## Latest figures", ""] + [f"{line}  " for line in header] + [""]
+    for section in sections.values():
+        out += [f"### {section.title}", "",
+                f"Median of {section.repeat} run(s); ratio to {section.baseline}.", "",
+                "| Command | Median | Ratio | Peak RSS |", "|---|--:|--:|--:|"]
+        out += ["| {} | {} | {} | {} |".format(f"`{label}`", *cells(section, label)) for label in section.results]
+        out += [""] + [f"Note: {note}\n" for note in section.notes]
+    out += ["### Goals", "", "| Goal | Measured | Verdict |", "|---|--:|---|"]
+    out += [f"| {goal} | {ratio} | {verdict} |" for goal, ratio, verdict in goal_rows(sections)]
+    out += [""] + [f"{line}  " for line in memory_lines(sections)]
+    return "\n".join(out) + "\n"
+
+
+def log(message: str) -> None:
+    """Progress, on stderr, so that stdout holds only the results."""
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-") as cache:
+        env = {**os.environ, "XDG_CACHE_HOME": cache}
+        sections = {f"{n}x{per_file}": corpus_section(n, per_file, args, env)
+                    for n in args.sizes for per_file in LAYOUTS}
+        sections["schema"] = schema_section(args, env)
+        sections["startup"] = startup_section(args, env)
+    version = subprocess.run([TIMELINE, "--version"], capture_output=True, text=True).stdout.strip()
+    header = [f"{version or 'timeline'} on {machine()}",
+              f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+              f"benchmark took {time.monotonic() - started:.0f} s"]
+    print(render_text(sections, header), end="")
+    if args.markdown:
+        Path(args.markdown).write_text(render_markdown(sections, header), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
