@@ -43,6 +43,7 @@ NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 KEY = "<key>"  # last element of a `locate` path that asks for the key rather than its value
 
 _BOM = b"\xef\xbb\xbf"
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; event files need at most six"
 _EXPECT_KEY = object()  # a mapping frame waiting for its next key
 _DISCARD = object()  # a key whose value is dropped (duplicate, merge or complex key)
 
@@ -72,7 +73,9 @@ def decode(data: bytes) -> tuple[bytes, RawProblem | None]:
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _byte_position(data, nul)
-        hint = " (the file looks like UTF-16: re-save it as UTF-8)" if data[:2].count(b"\x00") else ""
+        # UTF-16 text has NUL bytes; with a byte order mark they come after it.
+        utf16 = data[:2].count(b"\x00") or data[:2] in (b"\xff\xfe", b"\xfe\xff")
+        hint = " (the file looks like UTF-16: re-save it as UTF-8)" if utf16 else ""
         return data, RawProblem("invalid-encoding", line, col, f"NUL byte in the file{hint}")
     try:
         data.decode("utf-8")
@@ -130,11 +133,24 @@ class _Builder:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             text = error.problem or "invalid YAML"
-            if error.context:
-                text = f"{text} ({error.context})"
-            self._problem("yaml-syntax", mark, f"YAML syntax error: {text}")
+            if "maximum nesting depth" in text:
+                # libyaml's own limit (1,000 levels): in flow style (`[[[...`) its scanner reads
+                # ahead and trips on it before we see level MAX_DEPTH + 1. The same problem.
+                self._problem("yaml-too-deep", mark, _TOO_DEEP)
+            else:
+                if error.context:
+                    text = f"{text} ({error.context})"
+                self._problem("yaml-syntax", mark, f"YAML syntax error: {text}")
             self.result.documents.clear()
-        except yaml.YAMLError as error:  # errors without a mark (reader errors)
+        except yaml.reader.ReaderError as error:
+            # A character YAML forbids (ESC, C1 controls, U+FFFE...): no mark, but a byte offset.
+            # The default message spans lines and names no line; give the position instead.
+            line, col = _byte_position(self.data, error.position)
+            self.result.problems.append(RawProblem(
+                "yaml-syntax", line, col, f"YAML syntax error: character U+{error.character:04X} is not "
+                "allowed in a YAML file; write it as an escape in a double-quoted string (`\\u001b`)"))
+            self.result.documents.clear()
+        except yaml.YAMLError as error:  # other errors without a mark
             self.result.problems.append(RawProblem("yaml-syntax", 1, 1, f"YAML error: {error}"))
             self.result.documents.clear()
         except _TooDeep:
@@ -170,8 +186,7 @@ class _Builder:
                 if event.anchor is not None or event.tag not in (None, "!"):
                     self._refuse_decoration(event)
                 if len(stack) >= MAX_DEPTH:
-                    self._problem("yaml-too-deep", event.start_mark,
-                                  f"nested more than {MAX_DEPTH} levels deep; event files need at most six")
+                    self._problem("yaml-too-deep", event.start_mark, _TOO_DEEP)
                     raise _TooDeep
                 container: Any = {} if kind is mapping_start else []
                 path = self._child_path() if self.positions is not None else None

@@ -1,0 +1,51 @@
+"""The docs stay honest: every problem code, command and option is documented."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dissident_timeline.cli import app
+from dissident_timeline.problems import CATALOG, catalog_markdown
+
+from .conftest import ROOT
+
+DOCS = ROOT / "docs"
+
+
+def test_problems_page_is_generated_from_the_catalog() -> None:
+    """docs/problems.md is exactly what `make docs` generates from the catalog."""
+    assert (DOCS / "problems.md").read_text(encoding="utf-8") == catalog_markdown()
+
+
+def test_every_code_documented_in_the_format() -> None:
+    """Every code of the catalog appears in docs/problems.md with its severity."""
+    page = (DOCS / "problems.md").read_text(encoding="utf-8")
+    for code, entry in CATALOG.items():
+        assert f"| `{code}` | {entry.severity} |" in page
+
+
+def _commands():
+    import typer.main
+
+    return typer.main.get_command(app).commands
+
+
+@pytest.mark.parametrize("name", sorted(_commands()))
+def test_every_command_and_option_is_in_commands_md(name: str) -> None:
+    """Each command has a section in docs/commands.md that names each of its options."""
+    page = (DOCS / "commands.md").read_text(encoding="utf-8")
+    match = re.search(rf"^## `timeline {name}`$(.*?)(?=^## `timeline|\Z)", page, re.MULTILINE | re.DOTALL)
+    assert match, f"no section for `timeline {name}`"
+    for param in _commands()[name].params:
+        for option in param.opts:
+            if option.startswith("--") and option != "--help":
+                assert f"`{option}" in page, f"{option} of {name} is not documented"
+
+
+def test_readme_quick_start() -> None:
+    """The README's quick start is the two commands CI and newcomers use."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make demo" in readme and "make test" in readme
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
