@@ -143,7 +143,8 @@ def analyse(data: bytes, registry: bool) -> Analysis:
     # Problems whose position is known only once the file is parsed again with positions.
     to_place: list[tuple[str, tuple, str]] = []
     documents = [(index, doc) for index, doc in enumerate(parsed.documents) if doc is not None]
-    if not documents and not result.problems:
+    # An event file whose documents are all empty lists (`[]`) holds no event either.
+    if not result.problems and all(doc == [] and not registry for _index, doc in documents):
         result.problems.append(RawProblem("empty-file", 1, 1, "the file holds no event"))
     if registry:
         _analyse_registry(documents, parsed.lines, result, to_place)

@@ -11,7 +11,7 @@ import json
 from typing import Callable
 
 from .problems import Problem
-from .safe import visible
+from .safe import json_visible, visible
 
 __all__ = ["REPORTERS"]
 
@@ -29,7 +29,7 @@ def github(problems: list[Problem]) -> str:
 def as_json(problems: list[Problem]) -> str:
     items = [{"path": p.path, "line": p.line, "col": p.col, "severity": p.severity, "code": p.code,
               "message": p.message} for p in problems]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return json_visible(json.dumps(items, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _data(message: str) -> str:

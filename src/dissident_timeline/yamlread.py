@@ -146,9 +146,8 @@ class _Builder:
             # A character YAML forbids (ESC, C1 controls, U+FFFE...): no mark, but a byte offset.
             # The default message spans lines and names no line; give the position instead.
             line, col = _byte_position(self.data, error.position)
-            self.result.problems.append(RawProblem(
-                "yaml-syntax", line, col, f"YAML syntax error: character U+{error.character:04X} is not "
-                "allowed in a YAML file; write it as an escape in a double-quoted string (`\\u001b`)"))
+            self.result.problems.append(RawProblem("yaml-syntax", line, col, f"YAML syntax error: character "
+                                                   f"U+{error.character:04X} is not allowed in a YAML file; remove it"))
             self.result.documents.clear()
         except yaml.YAMLError as error:  # other errors without a mark
             self.result.problems.append(RawProblem("yaml-syntax", 1, 1, f"YAML error: {error}"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..safe import json_visible
 from . import View
 
 SCHEMA_VERSION = 1
@@ -24,5 +25,8 @@ def render(view: View) -> str:
 
 
 def dumps(document: Any) -> str:
-    """UTF-8 JSON, not ASCII-escaped; NaN and Infinity can never appear (they are not JSON)."""
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    """UTF-8 JSON, not ASCII-escaped; NaN and Infinity can never appear (they are not JSON).
+
+    Control, bidi and format characters (and surrogates) are written as JSON escapes, so that
+    the output cannot drive a terminal or fail to encode; the decoded values are unchanged."""
+    return json_visible(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"

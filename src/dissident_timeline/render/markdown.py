@@ -103,14 +103,14 @@ def _footnote(source: dict[str, Any], notes: list[str]) -> str:
 
 def escape(text: str) -> str:
     """Text that Markdown shows as written: every special character backslash-escaped, on one line."""
-    flat = " ".join(visible(text).split())
+    flat = visible(" ".join(text.split()))  # split first: `visible` would spell line breaks `\u000a`
     return _INLINE_SPECIAL.sub(r"\\\1", flat)
 
 
 def summary_text(text: str) -> str:
     """A summary kept on its list item: inline emphasis and code survive; links, images, HTML
     and block syntax (headings, quotes, lists, tables) do not."""
-    flat = " ".join(visible(text).split())
+    flat = visible(" ".join(text.split()))  # a multi-line summary (`summary: |`) joins into one line
     flat = _SUMMARY_SPECIAL.sub(r"\\\1", flat)
     return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), flat)
 
