@@ -92,7 +92,7 @@ def build_corpus(analysed: list[tuple[SourceFile, Analysis]], walk_problems: Ite
     problems = list(walk_problems)
     events: list[dict[str, Any]] = []
     actors: list[dict[str, Any]] = []
-    broken: set[str] = set()
+    partial: list[dict[str, Any]] = []  # invalid events: only their references are checked
     has_registry = False
     for source, analysis in sorted(analysed, key=lambda pair: pair[0]):
         problems.extend(problem(p.code, source.display, p.line, p.col, p.message) for p in analysis.problems)
@@ -103,7 +103,9 @@ def build_corpus(analysed: list[tuple[SourceFile, Analysis]], walk_problems: Ite
             actor["file"] = source.display
             actors.append(actor)
         has_registry = has_registry or source.registry
-        broken.update(analysis.broken_ids)
+        for record in analysis.partial:
+            record["file"] = source.display
+            partial.append(record)
 
     findings: list[Finding] = []
     actors = _unique(actors, "duplicate-actor", "actor", findings)
@@ -111,7 +113,9 @@ def build_corpus(analysed: list[tuple[SourceFile, Analysis]], walk_problems: Ite
     events = _unique(events, "duplicate-id", "event", findings)
     by_id = {event["id"]: event for event in events}
     _resolve_actors(events, actors, index, findings)
-    _check_relations(events, by_id, broken, findings)
+    _resolve_actors(partial, [], index, findings)
+    known_ids = set(by_id) | {record["id"] for record in partial if record["id"]}
+    _check_relations(events + partial, known_ids, findings)
     for check in CHECKS.values():
         findings.extend(check(events, by_id))
     problems.extend(_place(findings, {s.display: s.real for s, _a in analysed}))
@@ -154,12 +158,14 @@ def _resolve_actors(events: list[dict[str, Any]], actors: list[dict[str, Any]], 
     for event in events:
         resolved = []
         for position, ref in enumerate(event["actors"]):
+            if ref is None:  # not well formed in an invalid event: already reported
+                continue
             actor = resolve(ref["actor"], event, ("actors", position, "actor"))
             if actor:
                 resolved.append({**actor, "role": ref["role"]})
         event["actors"] = resolved
         for position, quote in enumerate(event["quotes"]):
-            if "speaker" in quote:
+            if quote and "speaker" in quote:
                 actor = resolve(quote["speaker"], event, ("quotes", position, "speaker"))
                 if actor:
                     quote["speaker"] = actor["id"]
@@ -172,17 +178,18 @@ def _resolve_actors(events: list[dict[str, Any]], actors: list[dict[str, Any]], 
         actor["affiliations"] = affiliations
 
 
-def _check_relations(events: list[dict[str, Any]], by_id: dict[str, dict[str, Any]], broken: set[str],
-                     findings: list[Finding]) -> None:
+def _check_relations(events: list[dict[str, Any]], known_ids: set[str], findings: list[Finding]) -> None:
     for event in events:
         for position, relation in enumerate(event["relations"]):
+            if relation is None:
+                continue
             target = relation["event"]
             if target == event["id"]:
                 findings.append(Finding("self-relation", event, ("relations", position, "event"),
                                         f"`{event['id']}` cannot `{relation['type']}` itself"))
-            elif target not in by_id and target not in broken:
+            elif target not in known_ids:
                 findings.append(Finding("dangling-relation", event, ("relations", position, "event"),
-                                        f"no event has the id `{target}`{suggest(target, list(by_id))}"))
+                                        f"no event has the id `{target}`{suggest(target, sorted(known_ids))}"))
 
 
 def _place(findings: list[Finding], real_paths: dict[str, str]) -> list[Problem]:

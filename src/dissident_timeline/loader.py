@@ -47,17 +47,17 @@ class Analysis:
     events: list[dict[str, Any]] = field(default_factory=list)
     actors: list[dict[str, Any]] = field(default_factory=list)
     problems: list[RawProblem] = field(default_factory=list)
-    # Ids of events that failed validation: a relation to them is not also "dangling".
-    broken_ids: list[str] = field(default_factory=list)
+    # What can still be checked of events that failed validation (see `_partial_record`), so
+    # that one run also reports their unknown actors and dangling relations.
+    partial: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {"events": self.events, "actors": self.actors,
-                "problems": [list(p) for p in self.problems], "broken_ids": self.broken_ids}
+                "problems": [list(p) for p in self.problems], "partial": self.partial}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Analysis:
-        return cls(data["events"], data["actors"], [RawProblem(*p) for p in data["problems"]],
-                   data["broken_ids"])
+        return cls(data["events"], data["actors"], [RawProblem(*p) for p in data["problems"]], data["partial"])
 
 
 def discover(paths: list[str]) -> tuple[list[SourceFile], list[Problem]]:
@@ -187,8 +187,7 @@ def _analyse_events(documents: list[tuple[int, Any]], lines: dict[tuple, int],
                 for detail in error.errors(include_url=False, include_context=True, include_input=True):
                     code, path, message = translate(detail, "event")
                     to_place.append((code, address + path, message))
-                if isinstance(raw.get("id"), str):
-                    result.broken_ids.append(raw["id"])
+                result.partial.append(_partial_record(raw, lines.get(address, 1), address))
                 continue
             result.events.append(_event_record(valid, lines.get(address, 1), address))
 
@@ -249,6 +248,36 @@ def _event_record(valid: dict[str, Any], line: int, address: tuple) -> dict[str,
         "alternative_dates": [_without_nulls(alt) for alt in valid.get("alternative_dates") or []],
         "legal": _without_nulls(valid["legal"]) if valid.get("legal") else None,
         "quotes": [_without_nulls(quote) for quote in valid.get("quotes") or []],
+        "line": line,
+        "address": list(address),
+    }
+
+
+def _partial_record(raw: dict[str, Any], line: int, address: tuple) -> dict[str, Any]:
+    """The id, actor references and relations of an invalid event, as far as they are well
+    formed; an item that is not is None, so that positions in the lists stay right."""
+
+    def items(field_name: str) -> list[Any]:
+        value = raw.get(field_name)
+        return value if isinstance(value, list) else []
+
+    def reference(item: Any) -> dict[str, Any] | None:
+        name = item if isinstance(item, str) else item.get("actor") if isinstance(item, dict) else None
+        return {"actor": name} if isinstance(name, str) else None
+
+    def relation(item: Any) -> dict[str, Any] | None:
+        if isinstance(item, dict) and isinstance(item.get("event"), str) and isinstance(item.get("type"), str):
+            return {"type": item["type"], "event": item["event"]}
+        return None
+
+    def quote(item: Any) -> dict[str, Any] | None:
+        return {"speaker": item["speaker"]} if isinstance(item, dict) and isinstance(item.get("speaker"), str) else None
+
+    return {
+        "id": raw["id"] if isinstance(raw.get("id"), str) else None,
+        "actors": [reference(item) for item in items("actors")],
+        "relations": [relation(item) for item in items("relations")],
+        "quotes": [quote(item) for item in items("quotes")],
         "line": line,
         "address": list(address),
     }

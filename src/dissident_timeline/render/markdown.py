@@ -25,7 +25,8 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
 # What Markdown (and GitHub: `~` strikes, `$` starts maths) could read as syntax inside a line.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
 _SUMMARY_SPECIAL = re.compile(r"([\\\[\]()<>!|&^])")
-_BLOCK_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
+# A list number keeps its digits: the escape goes before its `.` or `)` (`1\.`, not `\1.`).
+_BLOCK_START = re.compile(r"^(\s*\d*)((?<=\d)[.)]|(?<!\d)[#>+\-=])", re.MULTILINE)
 
 
 def render(view: View) -> str:
