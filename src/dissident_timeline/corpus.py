@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable
 
 from .loader import Analysis, SourceFile
 from .problems import Problem, problem
-from .text import fold, slugify, suggest
+from .text import fold, shorten, slugify, suggest
 from .yamlread import decode, locate
 
 __all__ = ["ORDERING_RELATIONS", "ActorIndex", "Corpus", "Finding", "build_corpus", "corpus_order"]
@@ -147,11 +147,11 @@ def _resolve_actors(events: list[dict[str, Any]], actors: list[dict[str, Any]], 
             return {"id": actor["id"], "name": actor["name"]}
         if ids:
             findings.append(Finding("ambiguous-actor", record, subpath,
-                                    f"`{reference}` matches several registered actors ({', '.join(ids)}); "
+                                    f"`{shorten(reference)}` matches several registered actors ({', '.join(ids)}); "
                                     "use the id"))
         else:
             findings.append(Finding("unknown-actor", record, subpath,
-                                    f"`{reference}` is not a registered actor{index.suggestions(reference)}; "
+                                    f"`{shorten(reference)}` is not a registered actor{index.suggestions(reference)}; "
                                     "add it to actors.yaml or use a registered id, name or alias"))
         return None
 
@@ -186,10 +186,10 @@ def _check_relations(events: list[dict[str, Any]], known_ids: set[str], findings
             target = relation["event"]
             if target == event["id"]:
                 findings.append(Finding("self-relation", event, ("relations", position, "event"),
-                                        f"`{event['id']}` cannot `{relation['type']}` itself"))
+                                        f"`{event['id']}` cannot `{shorten(relation['type'])}` itself"))
             elif target not in known_ids:
                 findings.append(Finding("dangling-relation", event, ("relations", position, "event"),
-                                        f"no event has the id `{target}`{suggest(target, sorted(known_ids))}"))
+                                        f"no event has the id `{shorten(target)}`{suggest(target, sorted(known_ids))}"))
 
 
 def _place(findings: list[Finding], real_paths: dict[str, str]) -> list[Problem]:

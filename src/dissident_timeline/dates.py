@@ -24,7 +24,8 @@ SEASONS = {21: ("spring", 3), 22: ("summer", 6), 23: ("autumn", 9), 24: ("winter
 _SINGLE = re.compile(
     r"(?P<year>\d{2}(?:\d\d|\dX|XX))"
     r"(?:-(?P<month>\d\d|XX)(?:-(?P<day>\d\d|XX))?)?"
-    r"(?P<qualifier>[~?%])?"
+    r"(?P<qualifier>[~?%])?",
+    re.ASCII,  # `\d` would also accept Arabic-Indic or fullwidth digits
 )
 
 

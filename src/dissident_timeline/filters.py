@@ -103,7 +103,7 @@ def _resolve_actor(name: str, corpus: Corpus) -> list[str]:
     return [wanted]
 
 
-_ISO_LIKE = re.compile(r"[\d.X~?%/-]+")
+_ISO_LIKE = re.compile(r"[0-9.X~?%/-]+")
 
 
 def parse_query_date(text: str) -> PartialDate:

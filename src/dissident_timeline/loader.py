@@ -21,7 +21,7 @@ from typing import Any
 
 from .dates import parse_date
 from .problems import Problem, problem
-from .yamlread import MAX_BYTES, RawProblem, decode, locate, read_yaml
+from .yamlread import KEY, MAX_BYTES, RawProblem, decode, locate, read_yaml
 
 __all__ = ["Analysis", "SourceFile", "UnreadablePath", "analyse", "discover", "read_source"]
 
@@ -160,10 +160,7 @@ def analyse(data: bytes, registry: bool) -> Analysis:
 
 def _analyse_events(documents: list[tuple[int, Any]], lines: dict[tuple, int],
                     result: Analysis, to_place: list[tuple[str, tuple, str]]) -> None:
-    from pydantic import ValidationError
-
     from .models import EVENT_ADAPTER
-    from .schema_errors import translate
 
     for index, document in documents:
         if document.__class__ is dict:
@@ -181,23 +178,16 @@ def _analyse_events(documents: list[tuple[int, Any]], lines: dict[tuple, int],
                              "a document must be an event (a mapping) or a list of events"))
             continue
         for address, raw in items:
-            try:
-                valid = EVENT_ADAPTER.validate_python(raw)
-            except ValidationError as error:
-                for detail in error.errors(include_url=False, include_context=True, include_input=True):
-                    code, path, message = translate(detail, "event")
-                    to_place.append((code, address + path, message))
+            valid = _validate(EVENT_ADAPTER, "event", raw, address, to_place)
+            if valid is None:
                 result.partial.append(_partial_record(raw, lines.get(address, 1), address))
-                continue
-            result.events.append(_event_record(valid, lines.get(address, 1), address))
+            else:
+                result.events.append(_event_record(valid, lines.get(address, 1), address))
 
 
 def _analyse_registry(documents: list[tuple[int, Any]], lines: dict[tuple, int], result: Analysis,
                       to_place: list[tuple[str, tuple, str]]) -> None:
-    from pydantic import ValidationError
-
     from .models import ACTOR_ADAPTER
-    from .schema_errors import translate
 
     for index, document in documents:
         if document.__class__ is not dict or not isinstance(document.get("actors"), list):
@@ -206,22 +196,34 @@ def _analyse_registry(documents: list[tuple[int, Any]], lines: dict[tuple, int],
             continue
         for key in document:
             if key != "actors":
-                to_place.append(("unknown-field", (index, key, "<key>"),
+                to_place.append(("unknown-field", (index, key, KEY),
                                  f"unknown field `{key}` in the registry (it holds only `actors`)"))
         for position, raw in enumerate(document["actors"]):
             address = (index, "actors", position)
-            try:
-                valid = ACTOR_ADAPTER.validate_python(raw)
-            except ValidationError as error:
-                for detail in error.errors(include_url=False, include_context=True, include_input=True):
-                    code, path, message = translate(detail, "registry")
-                    to_place.append((code, address + path, message))
+            valid = _validate(ACTOR_ADAPTER, "registry", raw, address, to_place)
+            if valid is None:
                 continue
             result.actors.append({
                 "id": valid["id"], "name": valid["name"], "type": valid["type"],
                 "aliases": valid.get("aliases") or [], "affiliations": valid.get("affiliations") or [],
                 "country": valid.get("country"), "line": lines.get(address, 1), "address": list(address),
             })
+
+
+def _validate(adapter: Any, schema: str, raw: Any, address: tuple,
+              to_place: list[tuple[str, tuple, str]]) -> dict[str, Any] | None:
+    """The validated item, or None after queuing its problems (to be placed in the file)."""
+    from pydantic import ValidationError
+
+    from .schema_errors import translate
+
+    try:
+        return adapter.validate_python(raw)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False, include_context=True, include_input=True):
+            code, path, message = translate(detail, schema)
+            to_place.append((code, address + path, message))
+        return None
 
 
 def _event_record(valid: dict[str, Any], line: int, address: tuple) -> dict[str, Any]:
@@ -263,7 +265,8 @@ def _partial_record(raw: dict[str, Any], line: int, address: tuple) -> dict[str,
 
     def reference(item: Any) -> dict[str, Any] | None:
         name = item if isinstance(item, str) else item.get("actor") if isinstance(item, dict) else None
-        return {"actor": name} if isinstance(name, str) else None
+        # Shaped like a valid record's reference: the corpus reads `role` of every one.
+        return {"actor": name, "role": None} if isinstance(name, str) else None
 
     def relation(item: Any) -> dict[str, Any] | None:
         if isinstance(item, dict) and isinstance(item.get("event"), str) and isinstance(item.get("type"), str):

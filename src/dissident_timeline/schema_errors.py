@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .models import FIELDS
-from .text import suggest
+from .text import shorten, suggest
 from .yamlread import KEY
 
 __all__ = ["translate"]
@@ -30,11 +30,11 @@ def translate(error: dict[str, Any], schema: str) -> tuple[str, tuple, str]:
         name = str(loc[-1])
         valid = FIELDS[schema].get(_field_name(loc[:-1]), ())
         hint = suggest(name, list(valid)) or f" (valid fields: {', '.join(valid)})"
-        return "unknown-field", loc + (KEY,), f"unknown field `{_snippet(name)}`{_in(loc[:-1])}{hint}"
+        return "unknown-field", loc + (KEY,), f"unknown field `{shorten(name)}`{_in(loc[:-1])}{hint}"
     if kind == "value_error":
         reason = str(error["ctx"]["error"]) if error.get("ctx") else error["msg"]
         if field in _DATE_FIELDS:
-            return "invalid-date", loc, f"`{where}`: `{_snippet(error.get('input'))}` is not a valid date: {reason}"
+            return "invalid-date", loc, f"`{where}`: `{shorten(error.get('input'))}` is not a valid date: {reason}"
         if field == "url":
             return "invalid-url", loc, f"`{where}`: {reason}"
         return "invalid-value", loc, f"`{where}` {reason}"
@@ -76,7 +76,7 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"text `{_snippet(value)}`"
+    return f"text `{shorten(value)}`"
 
 
 def _field_name(loc: tuple) -> str:
@@ -97,7 +97,3 @@ def _dotted(loc: tuple) -> str:
 def _in(loc: tuple) -> str:
     return f" in `{_dotted(loc)}`" if loc else ""
 
-
-def _snippet(value: Any, limit: int = 40) -> str:
-    text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -6,7 +6,7 @@ import difflib
 import re
 import unicodedata
 
-__all__ = ["fold", "slugify", "suggest"]
+__all__ = ["fold", "shorten", "slugify", "suggest"]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -18,6 +18,13 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
+
+
+def shorten(value: object, limit: int = 40) -> str:
+    """At most `limit` characters of a value quoted in a message: enough to find it, too
+    little to copy a secret from a stray file into a CI log."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def slugify(text: str) -> str:

@@ -22,6 +22,8 @@ from typing import Any, NamedTuple
 import yaml
 from yaml import events as ev
 
+from .text import shorten
+
 try:  # libyaml's parser; the pure-Python one is ten times slower but behaves the same.
     from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml on every platform we support
@@ -195,7 +197,7 @@ class _Builder:
                 self._attach(frame[0], frame[2], plain=False, path=frame[3])
             elif kind is alias:
                 self._problem("yaml-anchor", event.start_mark,
-                              f"alias `*{_short(event.anchor)}` refused: event files cannot use anchors and "
+                              f"alias `*{shorten(event.anchor)}` refused: event files cannot use anchors and "
                               "aliases; write the value out in full")
                 self._attach(None, event.start_mark, plain=False)
             elif kind is ev.StreamEndEvent:
@@ -204,12 +206,12 @@ class _Builder:
     def _refuse_decoration(self, event: Any) -> None:
         if event.anchor is not None:
             self._problem("yaml-anchor", event.start_mark,
-                          f"anchor `&{_short(event.anchor)}` refused: event files cannot use anchors and "
+                          f"anchor `&{shorten(event.anchor)}` refused: event files cannot use anchors and "
                           "aliases; write the value out in full")
         if event.tag not in (None, "!"):
             tag = event.tag.replace("tag:yaml.org,2002:", "!!", 1)
             self._problem("yaml-tag", event.start_mark,
-                          f"tag `{_short(tag)}` refused: event files hold only plain strings, lists "
+                          f"tag `{shorten(tag)}` refused: event files hold only plain strings, lists "
                           "and mappings; remove the tag")
 
     def _expecting_key(self) -> bool:
@@ -274,7 +276,7 @@ class _Builder:
             return _DISCARD
         if key in mapping:
             self._problem("duplicate-key", mark,
-                          f"duplicate key `{_short(key)}`: this mapping already has it (the first one is "
+                          f"duplicate key `{shorten(key)}`: this mapping already has it (the first one is "
                           "kept); remove one of them")
             return _DISCARD
         return key
@@ -283,6 +285,3 @@ class _Builder:
 class _TooDeep(Exception):
     pass
 
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -121,9 +121,9 @@ def safe_url(url: str | None) -> str | None:
     if not url or any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in url):
         return None
     try:
-        scheme = urlsplit(url).scheme.lower()
+        parts = urlsplit(url)
     except ValueError:
         return None
-    if scheme not in ("http", "https"):
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
