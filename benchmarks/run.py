@@ -40,6 +40,10 @@ SCHEMA = HERE / "event.schema.json"
 # The project's virtual environment, else that of the Python running this script.
 BIN = ROOT / ".venv" / "bin" if (ROOT / ".venv" / "bin" / "timeline").exists() else Path(sys.executable).parent
 PYTHON, TIMELINE = str(BIN / "python"), str(BIN / "timeline")
+# GNU time measures the peak RSS of the command alone. (The rusage of a child of this
+# script would not: a child's peak counts the memory of the process that spawned it.)
+GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+BOX = "│╭╮╰╯─ \t"  # rich draws typer's usage errors in a box
 
 SIZES = (1000, 10_000, 100_000)
 QUICK_SIZES = (1000, 10_000)
@@ -80,6 +84,8 @@ GOALS = [
 
 @dataclass
 class Command:
+    """A command to time, as shown in the tables."""
+
     label: str
     steps: list[list[str]]  # argument vectors run one after the other; their times add up
     fresh_cache: bool = False  # give each run an empty cache directory (a first run)
@@ -87,10 +93,13 @@ class Command:
 
 @dataclass
 class Result:
+    """The runs of one command."""
+
     times: list[float] = field(default_factory=list)
-    rss_kb: int = 0  # peak resident set of the largest process of any run
+    rss_kb: int | None = None  # peak RSS of the largest process of any run (None: not measured)
     exit_code: int = 0  # the last non-zero exit code seen, else 0
-    error: str = ""  # first line of the standard error of that run
+    error: str = ""  # last line of the standard error of that run
+    crashed: bool = False  # a traceback, or an exit code other than 0, 1 (problems) and 2
 
     @property
     def missing(self) -> bool:
@@ -98,16 +107,24 @@ class Result:
 
     @property
     def seconds(self) -> float | None:
-        return None if self.missing or not self.times else statistics.median(self.times)
+        """The median time; None when the command is missing or crashed."""
+        return None if self.missing or self.crashed or not self.times else statistics.median(self.times)
 
 
 @dataclass
 class Section:
+    """The results of one table, and the baseline they are divided by."""
+
     title: str
     baseline: str  # label of the result the others are divided by
     results: dict[str, Result]
     repeat: int
     notes: list[str] = field(default_factory=list)
+
+    def all_notes(self) -> list[str]:
+        """The notes, then the error of each command that failed or is missing."""
+        return self.notes + [f"{label}: {result.error}" for label, result in self.results.items()
+                             if result.exit_code and result.error]
 
     def ratio(self, label: str) -> float | None:
         value, base = self.results[label].seconds, self.results[self.baseline].seconds
@@ -170,28 +187,32 @@ def batches(head: list[str], files: list[str]) -> list[list[str]]:
     return steps
 
 
-def run_once(command: Command, env: dict[str, str]) -> tuple[float, int, int, str]:
-    """Run the steps of `command`: (seconds, peak RSS in KB, exit code, first stderr line)."""
+def run_once(command: Command, env: dict[str, str]) -> tuple[float, int | None, int, str]:
+    """Run the steps of `command`: (seconds, peak RSS in KB, exit code, stderr)."""
     if command.fresh_cache:
         env = {**env, "XDG_CACHE_HOME": tempfile.mkdtemp(dir=env["XDG_CACHE_HOME"])}
-    seconds, rss_kb, code, error = 0.0, 0, 0, ""
+    seconds, rss_kb, code, stderr = 0.0, None, 0, ""
     try:
         for argv in command.steps:
-            started = time.perf_counter()
-            with subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env) as process:
-                stderr = process.stderr.read()
-                # wait4 gives the peak RSS of this child (and of its own children, the largest).
-                _pid, status, usage = os.wait4(process.pid, 0)
-                process.returncode = os.waitstatus_to_exitcode(status)
-            seconds += time.perf_counter() - started
-            rss_kb = max(rss_kb, usage.ru_maxrss)
-            if process.returncode:
-                code = process.returncode
-                error = next(iter(stderr.decode(errors="replace").strip().splitlines()), "")
+            with tempfile.NamedTemporaryFile("r") as report:
+                wrapped = [GNU_TIME, "-f", "%M", "-o", report.name, *argv] if GNU_TIME else argv
+                started = time.perf_counter()
+                run = subprocess.run(wrapped, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+                seconds += time.perf_counter() - started
+                if GNU_TIME:  # the last line is the figure, after any "Command exited with..."
+                    rss_kb = max(rss_kb or 0, int(report.read().split()[-1]))
+            if run.returncode:
+                code, stderr = run.returncode, run.stderr.decode(errors="replace")
     finally:
         if command.fresh_cache:
             shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
-    return seconds, rss_kb, code, error
+    return seconds, rss_kb, code, stderr
+
+
+def last_line(text: str) -> str:
+    """The last line of an error output that says something (a traceback's exception)."""
+    lines = [line.strip(BOX) for line in text.splitlines()]
+    return next((line for line in reversed(lines) if line), "")
 
 
 def measure(commands: list[Command], repeat: int, env: dict[str, str]) -> dict[str, Result]:
@@ -202,11 +223,13 @@ def measure(commands: list[Command], repeat: int, env: dict[str, str]) -> dict[s
             result = results[command.label]
             if result.missing:
                 continue
-            seconds, rss_kb, code, error = run_once(command, env)
+            seconds, rss_kb, code, stderr = run_once(command, env)
             result.times.append(seconds)
-            result.rss_kb = max(result.rss_kb, rss_kb)
+            if rss_kb is not None:
+                result.rss_kb = max(result.rss_kb or 0, rss_kb)
             if code:
-                result.exit_code, result.error = code, error
+                result.exit_code, result.error = code, last_line(stderr)
+                result.crashed = result.crashed or code not in (0, 1, USAGE_ERROR) or "Traceback" in stderr
     return results
 
 
@@ -220,10 +243,12 @@ def corpus_section(n_events: int, per_file: int, args: argparse.Namespace, env: 
     # Fills the cache for the warm check, and tells whether the corpus is clean.
     fill = subprocess.run([TIMELINE, "check", path], capture_output=True, text=True, env=env)
     notes = []
-    if fill.returncode:
-        lines = (fill.stdout + fill.stderr).strip().splitlines()
-        notes.append(f"`timeline check` exits {fill.returncode} on this corpus ({len(lines)} lines of "
-                     "problems), first ones:\n" + "\n".join(f"    {line}" for line in lines[:5]))
+    if "Traceback" in fill.stderr:
+        notes.append(f"`timeline check` crashes on this corpus: {last_line(fill.stderr)}")
+    elif fill.returncode:
+        lines = fill.stdout.strip().splitlines()
+        notes.append(f"`timeline check` reports {len(lines)} problem(s) on this corpus (exit "
+                     f"{fill.returncode}), first ones:\n" + "\n".join(f"    {line}" for line in lines[:5]))
     commands = [
         Command(FLOOR, [[PYTHON, "-c", FLOOR_CODE, path]]),
         Command(CHECK_COLD, [[TIMELINE, "check", "--no-cache", path]]),
@@ -264,8 +289,11 @@ def goal_rows(sections: dict[str, Section]) -> list[tuple[str, str, str]]:
     rows = []
     for key, label, limit, goal in GOALS:
         ratio = sections[key].ratio(label) if key in sections else None
-        verdict = "n/a" if ratio is None else ("PASS" if ratio <= limit else "FAIL")
-        rows.append((goal, "" if ratio is None else f"{ratio:.2f}×", verdict))
+        if key in sections and sections[key].results[label].crashed:
+            rows.append((goal, "failed", "FAIL"))
+        else:
+            verdict = "n/a" if ratio is None else ("PASS" if ratio <= limit else "FAIL")
+            rows.append((goal, "" if ratio is None else f"{ratio:.2f}×", verdict))
     return rows
 
 
@@ -274,7 +302,7 @@ def memory_lines(sections: dict[str, Section]) -> list[str]:
     lines = []
     for per_file in LAYOUTS:
         section = sections.get(f"100000x{per_file}")
-        if section and section.results[BUILD].seconds is not None:
+        if section and section.results[BUILD].seconds is not None and section.results[BUILD].rss_kb:
             kb = section.results[BUILD].rss_kb
             lines.append(f"Peak RSS of `timeline {BUILD}`, 100,000 events, {per_file} per file: "
                          f"{kb / 1024:.0f} MB ({kb / 100_000:.1f} KB per event)")
@@ -286,12 +314,14 @@ def cells(section: Section, label: str) -> tuple[str, str, str]:
     result = section.results[label]
     if result.missing:
         return "n/a (command missing)", "", ""
+    if result.crashed:
+        return f"failed (exit {result.exit_code})", "", ""
     seconds, ratio = result.seconds, section.ratio(label)
     shown = f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
     if result.exit_code:
         shown += f" (exit {result.exit_code})"
     ratio_text = "baseline" if label == section.baseline else ("" if ratio is None else f"{ratio:.2f}×")
-    return shown, ratio_text, f"{result.rss_kb / 1024:.0f} MB"
+    return shown, ratio_text, "n/a" if result.rss_kb is None else f"{result.rss_kb / 1024:.0f} MB"
 
 
 def machine() -> str:
@@ -312,8 +342,7 @@ def render_text(sections: dict[str, Section], header: list[str]) -> str:
         for label in section.results:
             shown, ratio, rss = cells(section, label)
             out.append(f"  {label:<34} {shown:>22} {ratio:>9} {rss:>8}")
-        out.extend(f"  note: {note}" for note in section.notes)
-        out.extend(f"  {label}: {r.error}" for label, r in section.results.items() if r.exit_code and r.error)
+        out.extend(f"  note: {note}" for note in section.all_notes())
         out.append("")
     out.append("Goals")
     out.extend(f"  {verdict:<5} {ratio:>7}  {goal}" for goal, ratio, verdict in goal_rows(sections))
@@ -328,8 +357,11 @@ def render_markdown(sections: dict[str, Section], header: list[str]) -> str:
         out += [f"### {section.title}", "",
                 f"Median of {section.repeat} run(s); ratio to {section.baseline}.", "",
                 "| Command | Median | Ratio | Peak RSS |", "|---|--:|--:|--:|"]
-        out += ["| {} | {} | {} | {} |".format(f"`{label}`", *cells(section, label)) for label in section.results]
-        out += [""] + [f"Note: {note}\n" for note in section.notes]
+        out += ["| {} | {} | {} | {} |".format(label, *cells(section, label)) for label in section.results]
+        out.append("")
+        for note in section.all_notes():
+            first, *details = note.splitlines()
+            out += [f"Note: {first}", ""] + (["```text", *(d.strip() for d in details), "```", ""] if details else [])
     out += ["### Goals", "", "| Goal | Measured | Verdict |", "|---|--:|---|"]
     out += [f"| {goal} | {ratio} | {verdict} |" for goal, ratio, verdict in goal_rows(sections)]
     out += [""] + [f"{line}  " for line in memory_lines(sections)]
@@ -342,8 +374,9 @@ def log(message: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Measure everything, print the tables, and write the Markdown if asked."""
     args = parse_args(argv)
-    started = time.monotonic()
+    started, load_before = time.monotonic(), os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as cache:
         env = {**os.environ, "XDG_CACHE_HOME": cache}
         sections = {f"{n}x{per_file}": corpus_section(n, per_file, args, env)
@@ -353,7 +386,9 @@ def main(argv: list[str] | None = None) -> None:
     version = subprocess.run([TIMELINE, "--version"], capture_output=True, text=True).stdout.strip()
     header = [f"{version or 'timeline'} on {machine()}",
               f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-              f"benchmark took {time.monotonic() - started:.0f} s"]
+              f"benchmark took {time.monotonic() - started:.0f} s; load average (1 min) "
+              f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after (other work on the cores "
+              "slows the parallel `timeline` more than the one-core baselines)"]
     print(render_text(sections, header), end="")
     if args.markdown:
         Path(args.markdown).write_text(render_markdown(sections, header), encoding="utf-8")

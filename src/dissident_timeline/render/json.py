@@ -1,4 +1,4 @@
-"""`--format json`: the documented schema (docs/json.md, docs/timeline.schema.json)."""
+"""`--format json`: the documented schema (docs/commands.md, docs/timeline.schema.json)."""
 
 from __future__ import annotations
 
@@ -16,12 +16,20 @@ ACTOR_KEYS = ("id", "name", "type", "aliases", "affiliations")
 
 
 def render(view: View) -> str:
-    document = {
-        "schema_version": SCHEMA_VERSION,
-        "events": [{key: event[key] for key in EVENT_KEYS} for event in view.events],
-        "actors": [{key: actor[key] for key in ACTOR_KEYS} for actor in view.actors],
-    }
-    return dumps(document)
+    """One event, and one actor, per line: readable, diff-friendly, and written by the C
+    encoder (`indent` would switch `json` to its pure-Python encoder, five times slower)."""
+    events = [{key: event[key] for key in EVENT_KEYS} for event in view.events]
+    actors = [{key: actor[key] for key in ACTOR_KEYS} for actor in view.actors]
+    text = (f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "events": {_lines(events)},\n'
+            f'  "actors": {_lines(actors)}\n}}\n')
+    return json_visible(text)
+
+
+def _lines(items: list[dict[str, Any]]) -> str:
+    if not items:
+        return "[]"
+    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": ")).encode
+    return "[\n    " + ",\n    ".join(encode(item) for item in items) + "\n  ]"
 
 
 def dumps(document: Any) -> str:
