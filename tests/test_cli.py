@@ -79,7 +79,8 @@ def test_problems_sorted_by_path_line_col() -> None:
 @pytest.mark.parametrize("args", [
     ["check", "does-not-exist"], ["check", "--format", "xml", CORPUS], ["check", "--bogus"],
     ["filter", CORPUS, "--actor", "Nobody At All"], ["filter", CORPUS, "--since", "someday"],
-    ["build", CORPUS, "--format", "pdf"], ["nonsense"],
+    ["build", CORPUS, "--format", "pdf"], ["nonsense"], ["filter", CORPUS, "--kind", "rulling"],
+    ["filter", CORPUS, "--register", "polis"],
 ])
 def test_usage_errors_exit_2(args: list[str]) -> None:
     """Unknown options, unknown actors in a query and unreadable paths exit 2, without a traceback."""

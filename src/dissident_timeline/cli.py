@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .vocabulary import KINDS, REGISTERS
 
 app = typer.Typer(
     name="timeline",
@@ -54,7 +55,9 @@ ActorOpt = Annotated[Optional[list[str]], typer.Option("--actor", help="Actor id
                                                        rich_help_panel=_FILTERS, show_default=False)]
 RoleOpt = Annotated[Optional[list[str]], typer.Option("--role", help="Only where the actor has this role (author, target...).",
                                                       rich_help_panel=_FILTERS, show_default=False)]
-KindOpt = Annotated[Optional[list[str]], typer.Option("--kind", help="Event kind (decree, ruling...).",
+Kind = Enum("Kind", {kind: kind for kind in KINDS}, type=str)  # type: ignore[misc]
+Register = Enum("Register", {name: name for name in REGISTERS}, type=str)  # type: ignore[misc]
+KindOpt = Annotated[Optional[list[Kind]], typer.Option("--kind", help="Event kind.",
                                                       rich_help_panel=_FILTERS, show_default=False)]
 SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Events overlapping from DATE on (2017-04, 'April 2017').",
                                                  rich_help_panel=_FILTERS, metavar="DATE")]
@@ -64,7 +67,7 @@ ControversyOpt = Annotated[Optional[list[str]], typer.Option("--controversy", he
                                                              rich_help_panel=_FILTERS, show_default=False)]
 TagOpt = Annotated[Optional[list[str]], typer.Option("--tag", help="Tag slug.", rich_help_panel=_FILTERS,
                                                      show_default=False)]
-RegisterOpt = Annotated[Optional[list[str]], typer.Option("--register", help="politics, policy or polity.",
+RegisterOpt = Annotated[Optional[list[Register]], typer.Option("--register", help="Register of the conflict.",
                                                           rich_help_panel=_FILTERS, show_default=False)]
 TextOpt = Annotated[Optional[list[str]], typer.Option("--text", help="Words in the title or summary (case and accents ignored).",
                                                       rich_help_panel=_FILTERS, show_default=False)]
@@ -112,7 +115,8 @@ def build(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """The whole chronology (or the events matching the filters) as a table, Markdown or JSON."""
-    _show(paths, format, output, title, no_cache, actor, role, kind, since, until, controversy, tag, register, text)
+    query = _query(actor, role, kind, since, until, controversy, tag, register, text)
+    _show(paths, query, format, output, title, no_cache)
 
 
 @app.command(name="filter")
@@ -127,7 +131,8 @@ def filter_events(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """The events that match the filters: who did what, when, against whom."""
-    _show(paths, format, output, title, no_cache, actor, role, kind, since, until, controversy, tag, register, text)
+    query = _query(actor, role, kind, since, until, controversy, tag, register, text)
+    _show(paths, query, format, output, title, no_cache)
 
 
 @app.command()
@@ -139,17 +144,7 @@ def actors(
     """Registered actors with their number of events, most active first."""
     from .pipeline import load_corpus
 
-    corpus = _usable(_load(load_corpus, paths, no_cache))
-    counts: dict[str, int] = {}
-    for event in corpus.events:
-        for actor_id in {a["id"] for a in event["actors"]}:
-            counts[actor_id] = counts.get(actor_id, 0) + 1
-    listed = corpus.actors or sorted({a["id"]: {"id": a["id"], "name": a["name"], "type": None, "aliases": [],
-                                                 "affiliations": []}
-                                      for e in corpus.events for a in e["actors"]}.values(), key=lambda a: a["id"])
-    rows = sorted(({"id": a["id"], "name": a["name"], "type": a["type"], "aliases": a["aliases"],
-                    "affiliations": a["affiliations"], "events": counts.get(a["id"], 0)} for a in listed),
-                  key=lambda a: (-a["events"], a["id"]))
+    rows = _usable(_load(load_corpus, paths, no_cache)).activity()
     if format is CheckFormat.json:
         from .render.json import dumps
 
@@ -160,15 +155,22 @@ def actors(
         _write(sys.stdout, actors_table(rows, color=_stdout_color()))
 
 
-def _show(paths, format: RenderFormat, output: str | None, title: str, no_cache: bool, *filters) -> None:
-    from .filters import Query, QueryError
+def _query(actor, role, kind, since, until, controversy, tag, register, text):  # -> filters.Query
+    """The query the filter options describe (None for a flag not given)."""
+    from .filters import Query
+
+    return Query(actors=actor or [], roles=role or [], kinds=[k.value for k in kind or []], since=since,
+                 until=until, controversies=controversy or [], tags=tag or [],
+                 registers=[r.value for r in register or []], texts=text or [])
+
+
+def _show(paths, query, format: RenderFormat, output: str | None, title: str, no_cache: bool) -> None:
+    """Render the events `query` selects (build and filter)."""
+    from .filters import QueryError
     from .pipeline import load_corpus
     from .render import View, render
 
     corpus = _usable(_load(load_corpus, paths, no_cache))
-    actor, role, kind, since, until, controversy, tag, register, text = filters
-    query = Query(actor or [], role or [], kind or [], since, until, controversy or [], tag or [], register or [],
-                  text or [])
     try:
         events = query.select(corpus)
     except QueryError as error:

@@ -46,6 +46,23 @@ class Corpus:
     def has_errors(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
 
+    def activity(self) -> list[dict[str, Any]]:
+        """Actors with the number of events they take part in, most active first (then by id).
+
+        Without a registry, the actors named in events."""
+        counts: dict[str, int] = defaultdict(int)
+        named: dict[str, str] = {}
+        for event in self.events:
+            for actor in event["actors"]:
+                named.setdefault(actor["id"], actor["name"])
+            for actor_id in {actor["id"] for actor in event["actors"]}:
+                counts[actor_id] += 1
+        actors = self.actors or [{"id": actor_id, "name": name, "type": None, "aliases": [], "affiliations": []}
+                                 for actor_id, name in named.items()]
+        rows = [{"id": a["id"], "name": a["name"], "type": a["type"], "aliases": a["aliases"],
+                 "affiliations": a["affiliations"], "events": counts[a["id"]]} for a in actors]
+        return sorted(rows, key=lambda row: (-row["events"], row["id"]))
+
     @cached_property
     def index(self) -> ActorIndex | None:
         """Registered actors by id, name and alias; None without a registry."""

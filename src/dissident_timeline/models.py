@@ -16,22 +16,11 @@ from pydantic import AfterValidator, BeforeValidator, ConfigDict, StringConstrai
 from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
 
 from .dates import DateError, parse_date
+from .vocabulary import ACTOR_TYPES, KINDS, REGISTERS, RELATION_TYPES
 
-__all__ = [
-    "ACTOR_ADAPTER", "ACTOR_TYPES", "EVENT_ADAPTER", "FIELDS", "KINDS", "REGISTERS", "RELATION_TYPES",
-    "ROLES", "SLUG_PATTERN", "Actor", "Event",
-]
+__all__ = ["ACTOR_ADAPTER", "EVENT_ADAPTER", "FIELDS", "SLUG_PATTERN", "Actor", "Event"]
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-KINDS = ("decree", "legislation", "lawsuit", "ruling", "declaration", "election",
-         "mobilization", "meeting", "report", "measure")
-REGISTERS = ("politics", "policy", "polity")
-RELATION_TYPES = ("responds_to", "appeals", "blocks", "overturns", "implements", "joins",
-                  "supersedes", "follows", "part_of", "cites")
-ROLES = ("author", "signatory", "target", "plaintiff", "defendant", "court", "judge",
-         "speaker", "participant", "supporter", "opponent")
-ACTOR_TYPES = ("person", "city", "county", "state", "federal", "court", "party", "ngo",
-               "company", "network", "media", "university", "church", "international", "other")
 
 _CONFIG = ConfigDict(extra="forbid", strict=True)
 _LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")
