@@ -7,16 +7,29 @@ yields `Finding`s. None compares all pairs of events: each is linear, or sorts.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator
 
-from .corpus import CheckFunction, Finding
 from .dates import DateError, parse_date
 from .text import fold
 
-__all__ = ["CHECKS"]
+__all__ = ["CHECKS", "Finding"]
 
 Events = list[dict[str, Any]]
 ById = dict[str, dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem about a record, to be placed at `subpath` inside it (see `corpus._place`)."""
+
+    code: str
+    record: dict[str, Any]
+    subpath: tuple
+    message: str
+
+
+CheckFunction = Callable[[Events, ById], Iterable[Finding]]
 
 # Relations that claim the event came after its target.
 _AFTER_TARGET = ("responds_to", "appeals", "blocks", "overturns", "implements")

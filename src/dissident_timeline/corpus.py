@@ -1,9 +1,9 @@
 """The corpus engine: merge analysed files into one ordered, cross-checked corpus.
 
-Pure: it takes analyses (see `loader`) and returns a `Corpus` of event records in the one
-total order of the format, the registry's actors, and every problem, sorted. Positions of
-cross-file problems (a duplicate id, a dangling relation) are found by parsing again only
-the files concerned.
+Pure: it takes analyses (see `loader`) and the bytes they came from, and returns a `Corpus`
+of event records in the one total order of the format, the registry's actors, and every
+problem, sorted. Positions of cross-file problems (a duplicate id, a dangling relation)
+are found by parsing again only the files concerned.
 """
 
 from __future__ import annotations
@@ -12,27 +12,18 @@ import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
+from .checks import CHECKS, Finding
 from .loader import Analysis, SourceFile
 from .problems import Problem, problem
 from .text import fold, shorten, slugify, suggest
 from .yamlread import decode, locate
 
-__all__ = ["ORDERING_RELATIONS", "ActorIndex", "Corpus", "Finding", "build_corpus", "corpus_order"]
+__all__ = ["ORDERING_RELATIONS", "ActorIndex", "Corpus", "build_corpus", "corpus_order"]
 
 # An event comes after the events it points to with these, when both share a span.
 ORDERING_RELATIONS = frozenset(("responds_to", "appeals", "blocks", "overturns", "implements", "follows"))
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A problem about a record, to be placed at `subpath` inside it."""
-
-    code: str
-    record: dict[str, Any]
-    subpath: tuple
-    message: str
 
 
 @dataclass
@@ -103,9 +94,9 @@ class ActorIndex:
         return " (did you mean " + " or ".join(f"`{name}`" for name in names[:3]) + "?)"
 
 
-def build_corpus(analysed: list[tuple[SourceFile, Analysis]], walk_problems: Iterable[Problem] = ()) -> Corpus:
-    from .checks import CHECKS
-
+def build_corpus(analysed: list[tuple[SourceFile, Analysis]], contents: Mapping[str, bytes],
+                 walk_problems: Iterable[Problem] = ()) -> Corpus:
+    """Merge `analysed` files; `contents` holds each file's bytes by display path."""
     problems = list(walk_problems)
     events: list[dict[str, Any]] = []
     actors: list[dict[str, Any]] = []
@@ -129,13 +120,14 @@ def build_corpus(analysed: list[tuple[SourceFile, Analysis]], walk_problems: Ite
     index = ActorIndex(actors) if has_registry else None
     events = _unique(events, "duplicate-id", "event", findings)
     by_id = {event["id"]: event for event in events}
-    _resolve_actors(events, actors, index, findings)
-    _resolve_actors(partial, [], index, findings)
+    resolve = _resolver(index, findings)
+    _resolve_references(events + partial, resolve)
+    _resolve_affiliations(actors, resolve)
     known_ids = set(by_id) | {record["id"] for record in partial if record["id"]}
     _check_relations(events + partial, known_ids, findings)
     for check in CHECKS.values():
         findings.extend(check(events, by_id))
-    problems.extend(_place(findings, {s.display: s.real for s, _a in analysed}))
+    problems.extend(_place(findings, contents))
     return Corpus(corpus_order(events), sorted(actors, key=lambda a: a["id"]), sorted(set(problems)), has_registry)
 
 
@@ -147,13 +139,15 @@ def _unique(records: list[dict[str, Any]], code: str, noun: str, findings: list[
         if kept is not record:
             findings.append(Finding(code, record, ("id",),
                                     f"{noun} id `{record['id']}` is already used at {kept['file']}:"
-                                    f"{kept.get('line') or '?'}; ids must be unique"))
+                                    f"{kept['line']}; ids must be unique"))
     return list(first.values())
 
 
-def _resolve_actors(events: list[dict[str, Any]], actors: list[dict[str, Any]], index: ActorIndex | None,
-                    findings: list[Finding]) -> None:
-    """Replace each actor reference with `{id, name, role}`; report those that do not resolve."""
+Resolver = Callable[[str, dict[str, Any], tuple], "dict[str, Any] | None"]
+
+
+def _resolver(index: ActorIndex | None, findings: list[Finding]) -> Resolver:
+    """resolve(reference, record, subpath) -> `{id, name}`, or None after reporting why not."""
 
     def resolve(reference: str, record: dict[str, Any], subpath: tuple) -> dict[str, Any] | None:
         if index is None:
@@ -172,6 +166,11 @@ def _resolve_actors(events: list[dict[str, Any]], actors: list[dict[str, Any]], 
                                     "add it to actors.yaml or use a registered id, name or alias"))
         return None
 
+    return resolve
+
+
+def _resolve_references(events: list[dict[str, Any]], resolve: Resolver) -> None:
+    """Replace each actor reference with `{id, name, role}`, and each quote's speaker with an id."""
     for event in events:
         resolved = []
         for position, ref in enumerate(event["actors"]):
@@ -186,6 +185,9 @@ def _resolve_actors(events: list[dict[str, Any]], actors: list[dict[str, Any]], 
                 actor = resolve(quote["speaker"], event, ("quotes", position, "speaker"))
                 if actor:
                     quote["speaker"] = actor["id"]
+
+
+def _resolve_affiliations(actors: list[dict[str, Any]], resolve: Resolver) -> None:
     for actor in actors:
         affiliations = []
         for position, ref in enumerate(actor["affiliations"]):
@@ -209,15 +211,14 @@ def _check_relations(events: list[dict[str, Any]], known_ids: set[str], findings
                                         f"no event has the id `{shorten(target)}`{suggest(target, sorted(known_ids))}"))
 
 
-def _place(findings: list[Finding], real_paths: dict[str, str]) -> list[Problem]:
+def _place(findings: list[Finding], contents: Mapping[str, bytes]) -> list[Problem]:
     """Turn findings into problems, parsing each concerned file once more for positions."""
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_file[finding.record["file"]].append(finding)
     placed = []
     for display, group in by_file.items():
-        with open(real_paths[display], "rb") as handle:
-            data, _ = decode(handle.read())
+        data, _ = decode(contents[display])
         paths = [tuple(f.record["address"]) + f.subpath for f in group]
         for finding, (line, col) in zip(group, locate(data, paths)):
             placed.append(problem(finding.code, display, line, col, finding.message))
@@ -265,4 +266,3 @@ def _order_within_span(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return ordered
 
 
-CheckFunction = Callable[[list[dict[str, Any]], dict[str, dict[str, Any]]], Iterable[Finding]]

@@ -147,7 +147,8 @@ def analyse(data: bytes, registry: bool) -> Analysis:
     to_place: list[tuple[str, tuple, str]] = []
     documents = [(index, doc) for index, doc in enumerate(parsed.documents) if doc is not None]
     # An event file whose documents are all empty lists (`[]`) holds no event either.
-    if not result.problems and all(doc == [] and not registry for _index, doc in documents):
+    holds_nothing = not documents or (not registry and all(doc == [] for _index, doc in documents))
+    if holds_nothing and not result.problems:
         result.problems.append(RawProblem("empty-file", 1, 1, "the file holds no event"))
     if registry:
         _analyse_registry(documents, parsed.lines, result, to_place)

@@ -55,9 +55,10 @@ def _run(paths: list[str], use_cache: bool, progress: Progress | None, problems_
             stored = cache.get_corpus(fingerprint, problems_only)
             if stored is not None:
                 return _problems(stored) if problems_only else _corpus(*stored)
-        corpus = build_corpus(_analyses(contents, cache, progress), problems)
+        corpus = build_corpus(_analyses(contents, cache, progress), {s.display: data for s, data, _k in contents},
+                              problems)
         if cache:
-            cache.put_corpus(fingerprint, [tuple(p) for p in _as_tuples(corpus.problems)],
+            cache.put_corpus(fingerprint, _as_tuples(corpus.problems),
                              {"events": corpus.events, "actors": corpus.actors, "registry": corpus.has_registry})
         return corpus.problems if problems_only else corpus
     finally:
