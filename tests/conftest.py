@@ -28,3 +28,39 @@ def run(*args: str, cwd: Path | str | None = None, env: dict[str, str] | None = 
         cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=120,
         env={**os.environ, **(env or {})},
     )
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session (Debian's, through Playwright), or a skip."""
+    from .realclients import launch_chromium
+
+    playwright, started = launch_chromium()
+    yield started
+    started.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records console errors and page errors, with every network request
+    outside `file://` and `data:` aborted and recorded (`page.requests_blocked`)."""
+    context = browser.new_context()
+    new_page = context.new_page()
+    new_page.console_errors = []
+    new_page.page_errors = []
+    new_page.requests_blocked = []
+    new_page.on("console", lambda m: m.type == "error" and new_page.console_errors.append(m.text))
+    new_page.on("pageerror", lambda e: new_page.page_errors.append(str(e)))
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(("file://", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            new_page.requests_blocked.append(url)
+            route.abort()
+
+    new_page.route("**/*", guard)
+    yield new_page
+    context.close()
