@@ -40,10 +40,9 @@ StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as err
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every file again; ignore the on-disk cache.")]
 
 
-class RenderFormat(str, Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
+from .render import FORMATS
+
+RenderFormat = Enum("RenderFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
 
 FormatOpt = Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")]
