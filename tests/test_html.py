@@ -1,0 +1,242 @@
+"""`--format html`: the page's markup, and the page in the programs that read it (SPEC §8, §11).
+
+The markup tests read the generated HTML with the standard library's parser. The browser
+tests open the page from `file://` in headless Chromium (Playwright) with every request
+outside `file:`/`data:` aborted and recorded; the validator test runs the W3C `vnu.jar`.
+The run also writes screenshots of the shipped corpus's page (light, dark, phone width) to
+tests/screenshots/, for a person to look at.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from . import realclients
+from .conftest import FIXTURES, ROOT, run
+
+CORPUS = FIXTURES / "corpus"
+SHIPPED = ROOT / "events"
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+
+
+def build_html(paths: list[str], directory: Path, name: str = "page.html", env: dict[str, str] | None = None,
+               *extra: str) -> Path:
+    out = directory / name
+    result = run("build", *paths, "--format", "html", "--output", str(out), "--no-cache", *extra, env=env)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def events_json(paths: list[str]) -> list[dict]:
+    result = run("build", *paths, "--format", "json", "--no-cache")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["events"]
+
+
+class Outline(HTMLParser):
+    """What the tests look at in the markup: elements by id, `<time datetime>`, scripts, styles, links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.datetimes: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.raw: dict[str, list[str]] = {"script": [], "style": []}
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if attributes.get("id"):
+            self.ids.append(attributes["id"] or "")
+        if tag == "time":
+            self.datetimes.append(attributes.get("datetime") or "")
+        if tag in self.raw:
+            self._in = tag
+            self.raw[tag].append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in:
+            self.raw[self._in][-1] += data
+
+
+def outline(text: str) -> Outline:
+    parser = Outline()
+    parser.feed(text)
+    parser.close()
+    return parser
+
+
+# ---------------------------------------------------------------- the markup
+
+
+@pytest.fixture(scope="module")
+def fixture_page(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return build_html([str(CORPUS)], tmp_path_factory.mktemp("html")).read_text(encoding="utf-8")
+
+
+def test_every_event_is_an_element_with_its_id_in_corpus_order(fixture_page: str) -> None:
+    ids = [event["id"] for event in events_json([str(CORPUS)])]
+    found = re.findall(r'<li id="([^"]+)" class="event"', fixture_page)
+    assert found == ids
+
+
+def test_events_are_grouped_by_the_year_they_start_in_one_list_each(fixture_page: str) -> None:
+    headings = re.findall(r'<h2 id="(_y[^"]+)">([^<]+)</h2>\n<ol class="events">', fixture_page)
+    assert headings == [("_yopen", "Open start"), ("_y1900", "1900"), ("_y1980", "1980"), ("_y2016", "2016"),
+                        ("_y2017", "2017")]
+
+
+def test_time_datetime_only_where_html_allows_it(fixture_page: str) -> None:
+    """Days, months and years get `datetime`; decades, centuries, seasons and open ends do not."""
+    def dates_of(ident: str) -> str:
+        match = re.search(rf'<li id="{ident}" .*?<span class="date">(.*?)</span>', fixture_page)
+        assert match, ident
+        return match.group(1)
+
+    assert dates_of("eo-13768") == '<time datetime="2017-01-25">25 Jan 2017</time>'
+    assert dates_of("montreal-declaration") == '<time datetime="2017-01">c. Jan 2017</time>'
+    assert dates_of("doj-report") == '<time datetime="2017-03">Mar 2017?</time>'
+    assert dates_of("khan-tour") == '<time datetime="2017-03">Mar 2017</time> – <time datetime="2017-04">Apr 2017</time>'
+    assert dates_of("nuclear-free-decade") == "1980s"
+    assert dates_of("twentieth-century") == "20th century"
+    assert dates_of("spring-mobilization") == "spring 2017"
+    assert dates_of("until-2016") == '… – <time datetime="2016">2016</time>'
+    assert dates_of("open-ended-measure") == '<time datetime="2017-06">Jun 2017</time> – …'
+    datetimes = outline(fixture_page).datetimes
+    assert len(datetimes) > 20
+    assert [value for value in datetimes if not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", value)] == []
+
+
+def test_relations_both_ways_sources_as_notes_and_what_the_author_wrote(fixture_page: str) -> None:
+    orrick = re.search(r'<li id="orrick-injunction".*?</li>\n', fixture_page, re.DOTALL).group()
+    assert '<dt>Blocks</dt><dd><a href="#eo-13768">Trump signs Executive Order 13768 on &quot;sanctuary ' \
+           'jurisdictions&quot;</a> (<time datetime="2017-01-25">25 Jan 2017</time>)</dd>' in orrick
+    assert '<dt>Responds to</dt><dd><a href="#sf-lawsuit">' in orrick
+    assert ("<dt>Case</dt><dd><cite>County of Santa Clara v. Trump</cite></dd><dt>Court</dt><dd>N.D. Cal.</dd>"
+            "<dt>Docket</dt><dd>17-cv-00574</dd><dt>Outcome</dt><dd>preliminary injunction</dd>") in orrick
+    assert '<li id="orrick-injunction_n1"><i>The New York Times</i>, <time datetime="2017-04-25">25 Apr 2017</time>, ' \
+           '<a href="https://www.nytimes.com/2017/04/25/us/judge-blocks-trump-sanctuary-cities.html" ' \
+           'rel="noopener noreferrer"><cite lang="en">Judge blocks Trump order on sanctuary cities</cite></a>.</li>' \
+        in orrick
+    eo = re.search(r'<li id="eo-13768".*?</li>\n', fixture_page, re.DOTALL).group()
+    assert ('<dt>Answered by</dt><dd><a href="#sf-lawsuit">San Francisco sues over Executive Order 13768</a>'
+            ' (<time datetime="2017-01-31">31 Jan 2017</time>)</dd>') in eo
+    assert '<dt>Blocked by</dt><dd><a href="#orrick-injunction">' in eo
+    assert ('<figure class="quote"><blockquote lang="en"><p>Sanctuary jurisdictions across the United States '
+            "willfully violate Federal law.</p></blockquote><figcaption>— Donald Trump</figcaption></figure>") in eo
+    assert "<dt>Place</dt><dd>Washington, D.C.</dd>" in eo
+    assert '<dt>Actors</dt><dd>Donald Trump <span class="role">(author)</span>, San Francisco ' in eo
+    sf = re.search(r'<li id="sf-lawsuit".*?</li>\n', fixture_page, re.DOTALL).group()
+    assert ('<dt>Also dated</dt><dd><time datetime="2017-02-01">1 Feb 2017</time>: Some reports date the filing to '
+            'the next day. <a class="ref" href="#sf-lawsuit_n1">[source 1]</a></dd>') in sf
+    assert re.findall(r'<li id="(sf-lawsuit_n\d)">', sf) == ["sf-lawsuit_n1", "sf-lawsuit_n2"]
+    assert '<li id="sf-lawsuit_n1"><i>PUCA</i>, <cite>Le retour des villes dissidentes</cite>, p. 45.</li>' in sf
+
+
+def test_one_h1_landmarks_skip_link_and_generated_ids_never_clash_with_event_ids(fixture_page: str) -> None:
+    page = outline(fixture_page)
+    assert [tag for tag, _ in page.tags].count("h1") == 1
+    assert {"header", "nav", "main", "footer"} <= {tag for tag, _ in page.tags}
+    assert page.tags[page.tags.index(("body", {})) + 1] == ("a", {"class": "skip", "href": "#_main"})
+    assert len(page.ids) == len(set(page.ids))
+    slug = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+    assert all("_" in ident for ident in page.ids if not slug.fullmatch(ident) or ident in ())
+
+
+def test_csp_forbids_every_request_and_allows_exactly_the_inline_style_and_script(fixture_page: str) -> None:
+    page = outline(fixture_page)
+    csp = next(attrs["content"] for tag, attrs in page.tags if attrs.get("http-equiv") == "Content-Security-Policy")
+    scripts = [attrs for tag, attrs in page.tags if tag == "script"]
+    assert scripts == [{"type": "application/json", "id": "_data"}, {}]
+    digest = [base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() for text in
+              (page.raw["style"][0], page.raw["script"][1])]
+    assert csp == (f"default-src 'none'; style-src 'sha256-{digest[0]}'; script-src 'sha256-{digest[1]}'; "
+                   "img-src data:; base-uri 'none'; form-action 'none'")
+    assert "unsafe" not in csp
+    assert not any(attrs.get("style") is not None or any(k.startswith("on") for k in attrs) for _, attrs in page.tags)
+    assert not any(tag in ("link", "img", "iframe", "object", "embed") for tag, _ in page.tags)
+    data = json.loads(page.raw["script"][0])
+    assert len(data["events"]) == 13 and data["lanes"][0] == ""
+
+
+def test_output_is_byte_identical_whatever_the_order_time_zone_and_locale(tmp_path: Path) -> None:
+    first = build_html([str(CORPUS / "cities"), str(CORPUS / "courts"), str(CORPUS / "actors.yaml")], tmp_path,
+                       "a.html", {"TZ": "UTC", "LC_ALL": "C"})
+    second = build_html([str(CORPUS / "actors.yaml"), str(CORPUS / "courts"), str(CORPUS / "cities")], tmp_path,
+                        "b.html", {"TZ": "Pacific/Kiritimati", "LC_ALL": "fr_FR.UTF-8", "LANG": "fr_FR.UTF-8"})
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_a_filtered_page_names_related_events_it_does_not_hold(tmp_path: Path) -> None:
+    page = build_html([str(CORPUS)], tmp_path, "p.html", None, "--kind", "ruling").read_text(encoding="utf-8")
+    assert re.findall(r'<li id="([^"]+)" class="event"', page) == ["orrick-injunction"]
+    assert "<dt>Blocks</dt><dd><code>eo-13768</code> (not in this selection)</dd>" in page
+
+
+# ---------------------------------------------------------------- in Chromium
+
+
+def open_page(browser, url: str, **options):
+    """A page in a new context (options: color_scheme, viewport, java_script_enabled) that records
+    console errors, page errors, dialogs and every request outside file:// and data: (aborted)."""
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.console_errors, page.page_errors, page.requests_blocked, page.dialogs = [], [], [], []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.page_errors.append(str(e)))
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+
+    def guard(route):
+        if route.request.url.startswith(("file://", "data:", "about:")):
+            route.continue_()
+        else:
+            page.requests_blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    page.goto(url)
+    return page
+
+
+def clean(page) -> None:
+    assert page.console_errors == []
+    assert page.page_errors == []
+    assert page.requests_blocked == []
+    assert page.dialogs == []
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
+    directory = tmp_path_factory.mktemp("shipped")
+    return build_html([str(SHIPPED)], directory), events_json([str(SHIPPED)])
+
+
+def visible_ids(page) -> list[str]:
+    return page.eval_on_selector_all("li.event", "els => els.filter(e => e.offsetParent !== null).map(e => e.id)")
+
+
+def test_shipped_page_screenshots_light_dark_and_phone(browser, shipped) -> None:
+    """Pictures for a person to look at (tests/screenshots/); the page is clean in each."""
+    path, _ = shipped
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for name, options in (("light", {"viewport": {"width": 1280, "height": 1100}}),
+                          ("dark", {"viewport": {"width": 1280, "height": 1100}, "color_scheme": "dark"}),
+                          ("phone", {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
+                                     "is_mobile": True, "has_touch": True})):
+        page = open_page(browser, path.as_uri(), **options)
+        page.screenshot(path=str(SCREENSHOTS / f"shipped-{name}.png"))
+        clean(page)
+        page.context.close()
