@@ -14,6 +14,8 @@ import hashlib
 import json
 import re
 import subprocess
+import unicodedata
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -224,6 +226,11 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]
     return build_html([str(SHIPPED)], directory), events_json([str(SHIPPED)])
 
 
+def plain(text: str) -> str:
+    """Lower case without accents, as the page's word filter compares."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+
+
 def visible_ids(page) -> list[str]:
     return page.eval_on_selector_all("li.event", "els => els.filter(e => e.offsetParent !== null).map(e => e.id)")
 
@@ -240,3 +247,125 @@ def test_shipped_page_screenshots_light_dark_and_phone(browser, shipped) -> None
         page.screenshot(path=str(SCREENSHOTS / f"shipped-{name}.png"))
         clean(page)
         page.context.close()
+
+
+def test_shipped_page_every_event_no_error_no_request(browser, shipped) -> None:
+    path, events = shipped
+    page = open_page(browser, path.as_uri())
+    assert page.eval_on_selector_all("li.event", "els => els.map(e => e.id)") == [e["id"] for e in events]
+    assert visible_ids(page) == [e["id"] for e in events]
+    assert page.text_content("#_count") == f"{len(events)} events"
+    assert page.locator("#_axis svg path.lane").count() >= 7  # at least one path per controversy
+    assert page.locator("h1").count() == 1
+    clean(page)
+    page.context.close()
+
+
+def test_filters_hide_what_does_not_match_and_go_in_the_fragment(browser, shipped) -> None:
+    path, events = shipped
+    page = open_page(browser, path.as_uri())
+    rulings = [e["id"] for e in events if e["kind"] == "ruling"]
+    page.select_option("#_f-kind", "ruling")
+    assert visible_ids(page) == rulings
+    assert page.text_content("#_count") == f"{len(rulings)} of {len(events)} events match"
+    assert page.evaluate("location.hash") == "#kind=ruling"
+    actor = Counter(a["id"] for e in events if e["kind"] == "ruling"
+                                              for a in e["actors"]).most_common(1)[0][0]
+    both = [e["id"] for e in events if e["kind"] == "ruling" and any(a["id"] == actor for a in e["actors"])]
+    page.select_option("#_f-actor", actor)
+    assert visible_ids(page) == both and len(both) < len(rulings)
+    page.click("button[type=reset]")
+    page.fill("#_f-q", "DEFENSE  rupture")  # case and accents ignored, every word must appear
+    wanted = [e["id"] for e in events if all(w in plain(e["title"] + " " + (e["summary"] or ""))
+                                             for w in ("defense", "rupture"))]
+    assert visible_ids(page) == wanted and wanted
+    page.fill("#_f-q", "")
+    page.fill("#_f-from", "2016")
+    page.fill("#_f-to", "2016")
+    in_2016 = [e["id"] for e in events if e["start"] <= "2016-12-31" and (e["end"] or "9999") >= "2016-01-01"]
+    assert visible_ids(page) == in_2016
+    assert page.evaluate("location.hash") == "#from=2016&to=2016"
+    # Years with no match lose their heading.
+    years = sorted({e["start"][:4] for e in events if e["id"] in in_2016})
+    assert page.eval_on_selector_all("section.year:not([hidden]) h2", "els => els.map(e => e.textContent)") == years
+    clean(page)
+    page.context.close()
+
+
+def test_a_fragment_with_filters_restores_them(browser, shipped) -> None:
+    path, events = shipped
+    page = open_page(browser, path.as_uri() + "#controversy=london-brexit&register=politics&kind=declaration")
+    wanted = [e["id"] for e in events if e["controversy"] == "london-brexit" and "politics" in e["registers"]
+              and e["kind"] == "declaration"]
+    assert wanted and visible_ids(page) == wanted
+    assert page.input_value("#_f-controversy") == "london-brexit"
+    assert page.evaluate("document.getElementById('_tools').open")
+    assert page.locator("#_axis svg text", has_text="london-brexit").count() == 1
+    assert page.locator("#_axis svg text", has_text="paris-agreement").count() == 0
+    clean(page)
+    page.context.close()
+
+
+def test_a_deep_link_targets_scrolls_to_and_focuses_the_event(browser, shipped) -> None:
+    path, events = shipped
+    ident = events[len(events) // 2]["id"]
+    page = open_page(browser, f"{path.as_uri()}#{ident}")
+    assert page.evaluate("document.querySelector(':target').id") == ident
+    assert page.evaluate("document.activeElement.id") == ident
+    top = page.evaluate(f"document.getElementById('{ident}').getBoundingClientRect().top")
+    assert 0 <= top < 100
+    clean(page)
+    page.context.close()
+
+
+def test_a_relation_link_to_a_filtered_out_event_clears_the_filters(browser, shipped) -> None:
+    path, events = shipped
+    source = next(e for e in events if e["kind"] == "ruling" and any(
+        next(o for o in events if o["id"] == r["event"])["kind"] != "ruling" for r in e["relations"]))
+    target = next(r["event"] for r in source["relations"]
+                  if next(o for o in events if o["id"] == r["event"])["kind"] != "ruling")
+    page = open_page(browser, f"{path.as_uri()}#kind=ruling")
+    page.click(f'#{source["id"]} .details a[href="#{target}"]')
+    page.wait_for_function(f"document.activeElement.id === '{target}'")
+    assert page.input_value("#_f-kind") == ""
+    assert len(visible_ids(page)) == len(events)
+    assert 0 <= page.evaluate(f"document.getElementById('{target}').getBoundingClientRect().top") < 100
+    clean(page)
+    page.context.close()
+
+
+def test_the_axis_shows_and_opens_an_event_under_the_pointer(browser, shipped) -> None:
+    path, events = shipped
+    page = open_page(browser, f"{path.as_uri()}#controversy=cities-of-refuge", viewport={"width": 1280, "height": 900})
+    box = page.locator("#_axis svg").bounding_box()
+    start = re.match(r"M([\d.]+) ([\d.]+)", page.get_attribute("#_axis path.lane", "d"))
+    hit = [float(start.group(1)) + 1, float(start.group(2)) + 2]  # inside the lane's first mark
+    page.mouse.move(box["x"] + hit[0], box["y"] + hit[1])
+    titles = [e["title"] for e in events if e["controversy"] == "cities-of-refuge"]
+    assert any(title in page.text_content("#_axis-hint") for title in titles)
+    page.mouse.click(box["x"] + hit[0], box["y"] + hit[1])
+    page.wait_for_function("document.activeElement && document.activeElement.matches('li.event')")
+    assert page.evaluate("document.activeElement.id") in [e["id"] for e in events if e["controversy"] == "cities-of-refuge"]
+    clean(page)
+    page.context.close()
+
+
+def test_without_javascript_every_event_shows_and_the_tools_stay_hidden(browser, shipped) -> None:
+    path, events = shipped
+    page = open_page(browser, f"{path.as_uri()}#{events[5]['id']}", java_script_enabled=False)
+    assert visible_ids(page) == [e["id"] for e in events]
+    assert not page.is_visible("#_tools")
+    assert page.evaluate("document.querySelector(':target').id") == events[5]["id"]
+    clean(page)
+    page.context.close()
+
+
+def test_print_shows_every_event_without_the_tools(browser, shipped) -> None:
+    path, events = shipped
+    page = open_page(browser, path.as_uri())
+    page.emulate_media(media="print")
+    assert not page.is_visible("#_tools") and not page.is_visible("nav")
+    assert len(visible_ids(page)) == len(events)
+    assert len(page.pdf()) > 10_000
+    clean(page)
+    page.context.close()
