@@ -369,3 +369,104 @@ def test_print_shows_every_event_without_the_tools(browser, shipped) -> None:
     assert len(page.pdf()) > 10_000
     clean(page)
     page.context.close()
+
+
+# ---------------------------------------------------------------- hostile text
+
+PWN = "window.__pwned = 1"
+TIGHT = "window.__pwned=1"  # in URLs, which cannot hold spaces
+HOSTILE = f"""\
+- id: hostile
+  date: 2017-01-25
+  kind: decree
+  title: "<script>{PWN}</script> \\"><img src=x onerror='{PWN}'> javascript:{PWN} \\u202eevil\\u2066 a\\u2028b"
+  summary: |
+    </script><script>{PWN}</script>
+    <!-- <svg onload="{PWN}"> --> &amp; &lt;b&gt; {{{{x}}}} ${{x}}
+
+    <iframe src="javascript:{PWN}"></iframe>
+  actors: ["<img src=x onerror='{PWN}'>", {{actor: "</script><script>{PWN}</script>", role: target}}]
+  controversy: sanctuary-cities
+  registers: [politics]
+  place: "<b onmouseover='{PWN}'>here</b>"
+  legal: {{case: "<script>{PWN}</script>", court: "\\"'><img src=x onerror={PWN}>", docket: "</dd></dl><script>{PWN}</script>",
+          outcome: "javascript:{PWN}"}}
+  quotes: [{{text: "<script>{PWN}</script>", speaker: "<img src=x onerror='{PWN}'>", lang: en}}]
+  alternative_dates: [{{date: 2017-02, note: "</time><script>{PWN}</script>",
+                       source: {{title: "<img src=x onerror='{PWN}'>", url: "https://example.org/\\"><script>{TIGHT}</script>"}}}}]
+  sources:
+    - title: "</cite></a><script>{PWN}</script>"
+      outlet: "<i onclick='{PWN}'>"
+      url: "https://example.org/a?b=\\"onmouseover='{TIGHT}'"
+      page: "<script>{PWN}</script>"
+      quote: "</q><script>{PWN}</script>"
+- id: other
+  date: 2017
+  kind: ruling
+  title: "javascript:alert(1) <a href=javascript:{PWN}>x</a>"
+  relations: [{{type: responds_to, event: hostile}}]
+  sources: [{{title: "s", url: "https://example.org/</script><script>{TIGHT}</script>"}}]
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("hostile")
+    (directory / "events.yaml").write_text(HOSTILE, encoding="utf-8")
+    return build_html([str(directory / "events.yaml")], directory, "hostile.html", None,
+                      "--title", f"</title><script>{PWN}</script>\u202e")
+
+
+def test_the_hostile_corpus_is_shown_as_text_and_runs_nothing(browser, hostile: Path) -> None:
+    for options in ({}, {"viewport": {"width": 390, "height": 844}}):
+        page = open_page(browser, hostile.as_uri(), **options)
+        if not page.evaluate("document.getElementById('_tools').open"):  # closed on a phone
+            page.click("#_tools > summary")
+        page.fill("#_f-q", "script")
+        page.select_option("#_f-actor", index=1)
+        page.click("button[type=reset]")
+        page.goto(hostile.as_uri() + "#q=%3Cscript%3E&actor=%3Cimg")  # hostile filter state in the fragment
+        page.goto(hostile.as_uri() + "#%3Cimg%20src=x%20onerror=window.__pwned=1%3E")
+        page.goto(hostile.as_uri() + "#hostile")
+        assert page.evaluate("window.__pwned") is None
+        clean(page)
+        assert page.evaluate("document.scripts.length") == 2
+        assert page.evaluate("""() => Array.from(document.querySelectorAll('*')).flatMap(e =>
+            Array.from(e.attributes).map(a => a.name)).filter(n => n.startsWith('on') || n === 'style')""") == []
+        assert page.evaluate("document.querySelectorAll('img, iframe, svg [onload], b, i[onclick]').length") == 0
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+        assert [h for h in hrefs if not h.startswith(("#", "https://example.org/"))] == []
+        assert "https://example.org/%22%3E%3Cscript%3Ewindow.__pwned=1%3C/script%3E" in hrefs
+        assert page.text_content("#hostile h3") == (f"<script>{PWN}</script> \"><img src=x onerror='{PWN}'> "
+                                                    f"javascript:{PWN} \\u202eevil\\u2066 a b")  # U+2028 is a line break: a space
+        assert page.text_content("h1") == f"</title><script>{PWN}</script>\\u202e"
+        assert page.evaluate("document.title") == f"</title><script>{PWN}</script>\\u202e"
+        assert "Answered by" in page.text_content("#hostile .details")
+        page.context.close()
+
+
+def test_the_hostile_data_island_cannot_end_its_script(hostile: Path) -> None:
+    text = hostile.read_text(encoding="utf-8")
+    island = outline(text).raw["script"][0]
+    assert "<" not in island and ">" not in island and "\u2028" not in island
+    assert text.count("<script") == 2 and text.count("</script>") == 2
+
+
+# ---------------------------------------------------------------- the W3C validator
+
+
+@pytest.mark.parametrize("which", ["shipped", "hostile", "fixture"])
+def test_the_w3c_validator_finds_no_error(which: str, request: pytest.FixtureRequest,
+                                          tmp_path: Path) -> None:
+    java = realclients.java()
+    vnu = realclients.node_modules() / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    if which == "shipped":
+        path = request.getfixturevalue("shipped")[0]
+    elif which == "hostile":
+        path = request.getfixturevalue("hostile")
+    else:
+        path = build_html([str(CORPUS)], tmp_path)
+    result = subprocess.run([java, "-jar", str(vnu), "--errors-only", "--format", "json", str(path)],
+                            capture_output=True, text=True, timeout=300)
+    assert json.loads(result.stderr or result.stdout)["messages"] == []
+    assert result.returncode == 0
