@@ -255,6 +255,7 @@ def test_shipped_page_every_event_no_error_no_request(browser, shipped) -> None:
     assert page.eval_on_selector_all("li.event", "els => els.map(e => e.id)") == [e["id"] for e in events]
     assert visible_ids(page) == [e["id"] for e in events]
     assert page.text_content("#_count") == f"{len(events)} events"
+    page.wait_for_selector("#_axis svg path.lane")
     assert page.locator("#_axis svg path.lane").count() >= 7  # at least one path per controversy
     assert page.locator("h1").count() == 1
     clean(page)
@@ -268,7 +269,7 @@ def test_filters_hide_what_does_not_match_and_go_in_the_fragment(browser, shippe
     page.select_option("#_f-kind", "ruling")
     assert visible_ids(page) == rulings
     assert page.text_content("#_count") == f"{len(rulings)} of {len(events)} events match"
-    assert page.evaluate("location.hash") == "#kind=ruling"
+    page.wait_for_function("() => location.hash === '#kind=ruling'")  # written once typing pauses
     actor = Counter(a["id"] for e in events if e["kind"] == "ruling"
                                               for a in e["actors"]).most_common(1)[0][0]
     both = [e["id"] for e in events if e["kind"] == "ruling" and any(a["id"] == actor for a in e["actors"])]
@@ -284,7 +285,7 @@ def test_filters_hide_what_does_not_match_and_go_in_the_fragment(browser, shippe
     page.fill("#_f-to", "2016")
     in_2016 = [e["id"] for e in events if e["start"] <= "2016-12-31" and (e["end"] or "9999") >= "2016-01-01"]
     assert visible_ids(page) == in_2016
-    assert page.evaluate("location.hash") == "#from=2016&to=2016"
+    page.wait_for_function("() => location.hash === '#from=2016&to=2016'")
     # Years with no match lose their heading.
     years = sorted({e["start"][:4] for e in events if e["id"] in in_2016})
     assert page.eval_on_selector_all("section.year:not([hidden]) h2", "els => els.map(e => e.textContent)") == years
@@ -300,6 +301,7 @@ def test_a_fragment_with_filters_restores_them(browser, shipped) -> None:
     assert wanted and visible_ids(page) == wanted
     assert page.input_value("#_f-controversy") == "london-brexit"
     assert page.evaluate("document.getElementById('_tools').open")
+    page.wait_for_selector("#_axis svg text")  # the axis is drawn at the next frame
     assert page.locator("#_axis svg text", has_text="london-brexit").count() == 1
     assert page.locator("#_axis svg text", has_text="paris-agreement").count() == 0
     clean(page)
@@ -326,7 +328,7 @@ def test_a_relation_link_to_a_filtered_out_event_clears_the_filters(browser, shi
                   if next(o for o in events if o["id"] == r["event"])["kind"] != "ruling")
     page = open_page(browser, f"{path.as_uri()}#kind=ruling")
     page.click(f'#{source["id"]} .details a[href="#{target}"]')
-    page.wait_for_function(f"document.activeElement.id === '{target}'")
+    page.wait_for_function(f"() => document.activeElement.id === '{target}'")
     assert page.input_value("#_f-kind") == ""
     assert len(visible_ids(page)) == len(events)
     assert 0 <= page.evaluate(f"document.getElementById('{target}').getBoundingClientRect().top") < 100
@@ -337,6 +339,7 @@ def test_a_relation_link_to_a_filtered_out_event_clears_the_filters(browser, shi
 def test_the_axis_shows_and_opens_an_event_under_the_pointer(browser, shipped) -> None:
     path, events = shipped
     page = open_page(browser, f"{path.as_uri()}#controversy=cities-of-refuge", viewport={"width": 1280, "height": 900})
+    page.wait_for_selector("#_axis svg path.lane")
     box = page.locator("#_axis svg").bounding_box()
     start = re.match(r"M([\d.]+) ([\d.]+)", page.get_attribute("#_axis path.lane", "d"))
     hit = [float(start.group(1)) + 1, float(start.group(2)) + 2]  # inside the lane's first mark
@@ -344,7 +347,7 @@ def test_the_axis_shows_and_opens_an_event_under_the_pointer(browser, shipped) -
     titles = [e["title"] for e in events if e["controversy"] == "cities-of-refuge"]
     assert any(title in page.text_content("#_axis-hint") for title in titles)
     page.mouse.click(box["x"] + hit[0], box["y"] + hit[1])
-    page.wait_for_function("document.activeElement && document.activeElement.matches('li.event')")
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('li.event')")
     assert page.evaluate("document.activeElement.id") in [e["id"] for e in events if e["controversy"] == "cities-of-refuge"]
     clean(page)
     page.context.close()

@@ -78,13 +78,15 @@
   }
 
   let shown = [];
+  const hidden = new Uint8Array(total); // mirrors items[i].hidden, without a DOM read per event
+  let hashTimer = 0, drawFrame = 0;
   function apply(writeHash) {
     const f = readForm();
     shown = [];
     shownIn.fill(0);
     for (let i = 0; i < total; i++) {
       const ok = matches(i, f);
-      if (items[i].hidden === ok) items[i].hidden = !ok;
+      if (hidden[i] === (ok ? 1 : 0)) { hidden[i] = ok ? 0 : 1; items[i].hidden = !ok; }
       if (ok) { shown.push(i); shownIn[sectionOf[i]]++; }
     }
     sections.forEach(function (section, s) {
@@ -93,8 +95,12 @@
     count.textContent = shown.length === total
       ? total + (total === 1 ? " event" : " events")
       : shown.length + " of " + total + " events match";
-    if (writeHash) history.replaceState(null, "", fragment());
-    draw();
+    // The URL and the axis follow a moment later: typing in the words box stays fluid.
+    if (writeHash) {
+      clearTimeout(hashTimer);
+      hashTimer = setTimeout(function () { history.replaceState(null, "", fragment()); }, 250);
+    }
+    if (!drawFrame) drawFrame = requestAnimationFrame(function () { drawFrame = 0; draw(); });
   }
 
   function fragment() {
@@ -127,6 +133,7 @@
   function goTo(i) {
     if (items[i].hidden) { form.reset(); apply(false); }
     current = i;
+    items[i].tabIndex = -1; // focusable by script only
     items[i].scrollIntoView({ block: "start" });
     items[i].focus({ preventScroll: true });
     draw();

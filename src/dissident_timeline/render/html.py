@@ -236,7 +236,7 @@ def _event(event: dict[str, Any], by_id: dict[str, dict[str, Any]], inverse: dic
     if event.get("controversy"):
         meta.append(f'<span class="controversy">{_text(event["controversy"])}</span>')
     meta.extend(f'<span class="register">{_text(register)}</span>' for register in event["registers"])
-    parts = [f'<li id="{ident}" class="event" tabindex="-1"><article aria-labelledby="{ident}_t">',
+    parts = [f'<li id="{ident}" class="event"><article aria-labelledby="{ident}_t">',
              f'<h3 id="{ident}_t"><a href="#{ident}">{_text(event["title"])}</a></h3>',
              '<p class="meta">' + " ".join(meta) + "</p>"]
     if event.get("summary"):
