@@ -21,6 +21,9 @@ from pathlib import Path
 
 import pytest
 
+from dissident_timeline.render import View
+from dissident_timeline.render.html import render as render_html
+
 from . import realclients
 from .conftest import FIXTURES, ROOT, run
 
@@ -131,7 +134,7 @@ def test_relations_both_ways_sources_as_notes_and_what_the_author_wrote(fixture_
             "<dt>Docket</dt><dd>17-cv-00574</dd><dt>Outcome</dt><dd>preliminary injunction</dd>") in orrick
     assert '<li id="orrick-injunction_n1"><i>The New York Times</i>, <time datetime="2017-04-25">25 Apr 2017</time>, ' \
            '<a href="https://www.nytimes.com/2017/04/25/us/judge-blocks-trump-sanctuary-cities.html" ' \
-           'rel="noopener noreferrer"><cite lang="en">Judge blocks Trump order on sanctuary cities</cite></a>.</li>' \
+           'rel="noopener noreferrer">“<cite lang="en">Judge blocks Trump order on sanctuary cities</cite>”</a>.</li>' \
         in orrick
     eo = re.search(r'<li id="eo-13768".*?</li>\n', fixture_page, re.DOTALL).group()
     assert ('<dt>Answered by</dt><dd><a href="#sf-lawsuit">San Francisco sues over Executive Order 13768</a>'
@@ -145,7 +148,15 @@ def test_relations_both_ways_sources_as_notes_and_what_the_author_wrote(fixture_
     assert ('<dt>Also dated</dt><dd><time datetime="2017-02-01">1 Feb 2017</time>: Some reports date the filing to '
             'the next day. <a class="ref" href="#sf-lawsuit_n1">[source 1]</a></dd>') in sf
     assert re.findall(r'<li id="(sf-lawsuit_n\d)">', sf) == ["sf-lawsuit_n1", "sf-lawsuit_n2"]
-    assert '<li id="sf-lawsuit_n1"><i>PUCA</i>, <cite>Le retour des villes dissidentes</cite>, p. 45.</li>' in sf
+    assert '<li id="sf-lawsuit_n1"><i>PUCA</i>, “<cite>Le retour des villes dissidentes</cite>”, p. 45.</li>' in sf
+
+
+def test_a_source_given_twice_in_an_event_is_one_note() -> None:
+    event = next(e for e in events_json([str(CORPUS)]) if e["id"] == "sf-lawsuit")
+    event["alternative_dates"][0]["source"] = dict(event["sources"][0])
+    page = render_html(View([event], []))
+    assert re.findall(r'<li id="(sf-lawsuit_n\d)">', page) == ["sf-lawsuit_n1"]
+    assert '<a class="ref" href="#sf-lawsuit_n1">[source 1]</a>' in page
 
 
 def test_one_h1_landmarks_skip_link_and_generated_ids_never_clash_with_event_ids(fixture_page: str) -> None:
@@ -237,8 +248,15 @@ def visible_ids(page) -> list[str]:
 
 def test_shipped_page_screenshots_light_dark_and_phone(browser, shipped) -> None:
     """Pictures for a person to look at (tests/screenshots/); the page is clean in each."""
-    path, _ = shipped
+    path, events = shipped
     SCREENSHOTS.mkdir(exist_ok=True)
+    # The event that shows the most of what authors write (relations both ways, legal, quotes).
+    richest = max(events, key=lambda e: (bool(e["legal"]) + bool(e["quotes"]) + bool(e["alternative_dates"])
+                                         + bool(e["relations"]), len(e["sources"])))
+    page = open_page(browser, f"{path.as_uri()}#{richest['id']}", viewport={"width": 1280, "height": 1100})
+    page.screenshot(path=str(SCREENSHOTS / "shipped-event.png"))
+    clean(page)
+    page.context.close()
     for name, options in (("light", {"viewport": {"width": 1280, "height": 1100}}),
                           ("dark", {"viewport": {"width": 1280, "height": 1100}, "color_scheme": "dark"}),
                           ("phone", {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,

@@ -150,6 +150,8 @@
     return node;
   }
 
+  // Years on the axis: long stretches without events are cut (a break mark), and each year is
+  // wider the more events start in it (1 + 2√n units), so that a busy year can be read.
   function scale(list, width) {
     let lo = Infinity, hi = -Infinity;
     for (const i of list) {
@@ -158,39 +160,49 @@
     }
     if (lo === Infinity) { lo = 0; hi = 1; }
     const tolerance = Math.max(2, (hi - lo) / 20);
+    const counts = new Map();
     const spans = list.map(function (i) {
       const e = data.events[i];
-      return [e[0] === null ? lo : e[0], e[1] === null ? hi : e[1]];
+      const span = [e[0] === null ? lo : e[0], e[1] === null ? hi : e[1]];
+      const year = Math.floor(span[0]);
+      counts.set(year, (counts.get(year) || 0) + 1);
+      return span;
     }).sort(function (a, b) { return a[0] - b[0]; });
     const segments = [];
     for (const [s, e] of spans) {
       const last = segments[segments.length - 1];
       if (last && s <= last[1] + tolerance) { if (e > last[1]) last[1] = e; } else segments.push([s, e]);
     }
-    const lengths = segments.map(function (g) { return Math.max(g[1] - g[0], 1 / 365); });
-    const sum = lengths.reduce(function (a, b) { return a + b; }, 0);
-    const weights = lengths.map(function (l) { return Math.max(l, sum * 0.04); });
-    const weightSum = weights.reduce(function (a, b) { return a + b; }, 0);
-    const usable = width - 2 * PAD - BREAK * (segments.length - 1);
-    let offset = PAD;
-    const parts = segments.map(function (g, k) {
-      const px = usable * weights[k] / weightSum;
-      const part = { s: g[0], e: g[0] + lengths[k], x: offset, w: px };
-      offset += px + BREAK;
-      return part;
+    let units = 0;
+    const parts = segments.map(function (g) {
+      const y0 = Math.floor(g[0]), y1 = Math.max(Math.ceil(g[1]), y0 + 1);
+      const cum = new Float64Array(y1 - y0 + 1);
+      for (let k = 0; k < y1 - y0; k++) cum[k + 1] = cum[k] + 1 + 2 * Math.sqrt(counts.get(y0 + k) || 0);
+      units += cum[y1 - y0];
+      return { y0: y0, y1: y1, cum: cum, x: 0, w: 0 };
     });
+    const perUnit = (width - 2 * PAD - BREAK * (parts.length - 1)) / units;
+    let offset = PAD;
+    for (const p of parts) {
+      for (let k = 0; k < p.cum.length; k++) p.cum[k] *= perUnit;
+      p.x = offset;
+      p.w = p.cum[p.cum.length - 1];
+      offset += p.w + BREAK;
+    }
     function x(t) {
-      let lo2 = 0, hi2 = parts.length - 1;
-      while (lo2 < hi2) { const mid = (lo2 + hi2 + 1) >> 1; if (parts[mid].s <= t) lo2 = mid; else hi2 = mid - 1; }
-      const p = parts[lo2];
-      return p.x + Math.min(Math.max((t - p.s) / (p.e - p.s), 0), 1) * p.w;
+      let a = 0, b = parts.length - 1;
+      while (a < b) { const mid = (a + b + 1) >> 1; if (parts[mid].y0 <= t) a = mid; else b = mid - 1; }
+      const p = parts[a];
+      const u = Math.min(Math.max(t - p.y0, 0), p.y1 - p.y0);
+      const k = Math.min(Math.floor(u), p.y1 - p.y0 - 1);
+      return p.x + p.cum[k] + (u - k) * (p.cum[k + 1] - p.cum[k]);
     }
     function time(px) {
-      for (const p of parts) {
-        if (px <= p.x + p.w) return px < p.x ? p.s : p.s + (px - p.x) / p.w * (p.e - p.s);
-      }
-      const p = parts[parts.length - 1];
-      return p.e;
+      const p = parts.find(function (q) { return px <= q.x + q.w; }) || parts[parts.length - 1];
+      const u = Math.min(Math.max(px - p.x, 0), p.w);
+      let k = 0;
+      while (k < p.cum.length - 2 && p.cum[k + 1] <= u) k++;
+      return p.y0 + k + (u - p.cum[k]) / (p.cum[k + 1] - p.cum[k]);
     }
     return { parts: parts, x: x, time: time };
   }
@@ -218,27 +230,26 @@
       svg("rect", { x: 0, y: row * LANE, width: width, height: LANE, class: "band" }, root);
     }
     svg("line", { x1: 0, x2: width, y1: top + 0.5, y2: top + 0.5, class: "axis-line" }, root);
-    let lastLabel = -Infinity;
-    for (const p of sc.parts) {
-      const perYear = p.w / (p.e - p.s);
-      const step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10000].find(function (n) { return n * perYear >= 56; });
-      // The first year of a segment is labelled even off the step, so that a cut axis says where it resumes.
-      const years = [Math.floor(p.s)];
-      if (step) for (let y = Math.ceil(p.s / step) * step; y <= p.e; y += step) if (y > years[0]) years.push(y);
-      for (const y of years) {
-        const px = Math.max(sc.x(y), p.x);
-        svg("line", { x1: px, x2: px, y1: 0, y2: top + 5, class: "tick" }, root);
-        if (px - lastLabel >= 44 && px + 20 <= width) {
-          const label = svg("text", { x: px + 2, y: top + 17 }, root);
-          label.textContent = yearLabel(y);
-          lastLabel = px;
+    // Year labels, at least 44px apart: each segment's first year, then round years first.
+    const labels = [];
+    for (const rank of [0, 100, 10, 5, 2, 1]) {
+      for (const p of sc.parts) {
+        for (let y = p.y0; y < p.y1; y++) {
+          if (rank ? y % rank !== 0 : y !== p.y0) continue;
+          const px = p.x + p.cum[y - p.y0];
+          if (px + 30 > width || labels.some(function (l) { return Math.abs(l[1] - px) < 44; })) continue;
+          labels.push([y, px]);
         }
       }
-      if (p.x > PAD) {
-        const bx = p.x - BREAK / 2;
-        svg("path", { d: "M" + (bx - 4) + " " + (top + 8) + "l4 -12M" + bx + " " + (top + 8) + "l4 -12",
-          class: "break" }, root);
-      }
+    }
+    for (const [y, px] of labels) {
+      svg("line", { x1: px, x2: px, y1: 0, y2: top + 5, class: "tick" }, root);
+      svg("text", { x: px + 2, y: top + 17 }, root).textContent = yearLabel(y);
+    }
+    for (const p of sc.parts.slice(1)) {
+      const bx = p.x - BREAK / 2;
+      svg("path", { d: "M" + (bx - 4) + " " + (top + 8) + "l4 -12M" + bx + " " + (top + 8) + "l4 -12",
+        class: "break" }, root);
     }
     const x0 = new Float32Array(total), x1 = new Float32Array(total);
     lanes.forEach(function (lane, row) {
@@ -249,8 +260,8 @@
       let points = "", spans = "";
       for (const i of list) {
         const e = data.events[i];
-        const a = sc.x(e[0] === null ? sc.parts[0].s : e[0]);
-        const b = sc.x(e[1] === null ? sc.parts[sc.parts.length - 1].e : e[1]);
+        const a = sc.x(e[0] === null ? sc.parts[0].y0 : e[0]);
+        const b = sc.x(e[1] === null ? sc.parts[sc.parts.length - 1].y1 : e[1]);
         x0[i] = a; x1[i] = b;
         if (b - a < 6) {
           const mid = (a + b) / 2 - 1.5;

@@ -76,8 +76,9 @@ def render(view: View) -> str:
         '<details id="_tools" class="tools" hidden><summary>Filters and time axis</summary>\n',
         _filters(events),
         '<figure id="_axis"><div id="_axis-box"></div><figcaption id="_axis-hint">'
-        "Time axis: one lane per controversy. Point at a mark to see its event; click to go to it; "
-        "drag across the axis to keep that period.</figcaption></figure>\n</details>\n",
+        "Time axis: one lane per controversy; busy years are wider, long empty stretches are cut. "
+        "Point at a mark to see its event, click to go to it, drag across years to keep them."
+        "</figcaption></figure>\n</details>\n",
         f'<p id="_count" role="status" aria-live="polite">{_count(len(events))}</p>\n',
     ]
     for label, key, group in _by_year(events):
@@ -246,12 +247,19 @@ def _event(event: dict[str, Any], by_id: dict[str, dict[str, Any]], inverse: dic
     if details:
         parts.append(f'<dl class="details">{details}</dl>')
     for source in event["sources"]:
-        notes.append(_source(source))
+        _note(notes, _source(source))
     if notes:
         items = "".join(f'<li id="{ident}_n{number}">{note}</li>' for number, note in enumerate(notes, 1))
         parts.append(f'<ol class="notes" aria-label="Sources">{items}</ol>')
     parts.append("</article></li>\n")
     return "".join(parts)
+
+
+def _note(notes: list[str], note: str) -> int:
+    """The number of `note` among the event's notes, added unless an identical one is there."""
+    if note not in notes:
+        notes.append(note)
+    return notes.index(note) + 1
 
 
 def _details(event: dict[str, Any], by_id: dict[str, dict[str, Any]], inverse: dict[str, list[tuple[str, str]]],
@@ -271,8 +279,7 @@ def _details(event: dict[str, Any], by_id: dict[str, dict[str, Any]], inverse: d
         if alternative.get("note"):
             text += f": {_text(alternative['note'])}"
         if alternative.get("source"):
-            notes.append(_source(alternative["source"]))
-            number = len(notes)
+            number = _note(notes, _source(alternative["source"]))
             text += f' <a class="ref" href="#{event["id"]}_n{number}">[source {number}]</a>'
         rows.append(("Also dated", text))
     for relation in event["relations"]:
@@ -318,7 +325,7 @@ def _source(source: dict[str, Any]) -> str:
     if source.get("date"):
         parts.append(_date(source["date"]))
     lang = f' lang="{_text(source["lang"])}"' if source.get("lang") else ""
-    title = f"<cite{lang}>{_text(source['title'])}</cite>"
+    title = f"“<cite{lang}>{_text(source['title'])}</cite>”"
     url = safe_url(source.get("url"))
     parts.append(f'<a href="{escape(url, quote=True)}" rel="noopener noreferrer">{title}</a>' if url else title)
     if source.get("page"):
