@@ -114,7 +114,8 @@ def test_time_datetime_only_where_html_allows_it(fixture_page: str) -> None:
     assert dates_of("eo-13768") == '<time datetime="2017-01-25">25 Jan 2017</time>'
     assert dates_of("montreal-declaration") == '<time datetime="2017-01">c. Jan 2017</time>'
     assert dates_of("doj-report") == '<time datetime="2017-03">Mar 2017?</time>'
-    assert dates_of("khan-tour") == '<time datetime="2017-03">Mar 2017</time> – <time datetime="2017-04">Apr 2017</time>'
+    assert dates_of("khan-tour") == ('<time datetime="2017-03">Mar 2017</time> – '
+                                     '<time datetime="2017-04">Apr 2017</time>')
     assert dates_of("nuclear-free-decade") == "1980s"
     assert dates_of("twentieth-century") == "20th century"
     assert dates_of("spring-mobilization") == "spring 2017"
@@ -132,10 +133,10 @@ def test_relations_both_ways_sources_as_notes_and_what_the_author_wrote(fixture_
     assert '<dt>Responds to</dt><dd><a href="#sf-lawsuit">' in orrick
     assert ("<dt>Case</dt><dd><cite>County of Santa Clara v. Trump</cite></dd><dt>Court</dt><dd>N.D. Cal.</dd>"
             "<dt>Docket</dt><dd>17-cv-00574</dd><dt>Outcome</dt><dd>preliminary injunction</dd>") in orrick
-    assert '<li id="orrick-injunction_n1"><i>The New York Times</i>, <time datetime="2017-04-25">25 Apr 2017</time>, ' \
-           '<a href="https://www.nytimes.com/2017/04/25/us/judge-blocks-trump-sanctuary-cities.html" ' \
-           'rel="noopener noreferrer">“<cite lang="en">Judge blocks Trump order on sanctuary cities</cite>”</a>.</li>' \
-        in orrick
+    assert ('<li id="orrick-injunction_n1"><i>The New York Times</i>, <time datetime="2017-04-25">25 Apr 2017</time>, '
+            '<a href="https://www.nytimes.com/2017/04/25/us/judge-blocks-trump-sanctuary-cities.html" '
+            'rel="noopener noreferrer">“<cite lang="en">Judge blocks Trump order on sanctuary cities</cite>”</a>.'
+            "</li>") in orrick
     eo = re.search(r'<li id="eo-13768".*?</li>\n', fixture_page, re.DOTALL).group()
     assert ('<dt>Answered by</dt><dd><a href="#sf-lawsuit">San Francisco sues over Executive Order 13768</a>'
             ' (<time datetime="2017-01-31">31 Jan 2017</time>)</dd>') in eo
@@ -165,8 +166,10 @@ def test_one_h1_landmarks_skip_link_and_generated_ids_never_clash_with_event_ids
     assert {"header", "nav", "main", "footer"} <= {tag for tag, _ in page.tags}
     assert page.tags[page.tags.index(("body", {})) + 1] == ("a", {"class": "skip", "href": "#_main"})
     assert len(page.ids) == len(set(page.ids))
-    slug = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-    assert all("_" in ident for ident in page.ids if not slug.fullmatch(ident) or ident in ())
+    events = {attrs["id"] for tag, attrs in page.tags if attrs.get("class") == "event"}
+    assert len(events) == 13
+    # Every other id holds a `_`, which no event id (a slug) can: the page's ids never clash with an event's.
+    assert [ident for ident in page.ids if ident not in events and "_" not in ident] == []
 
 
 def test_csp_forbids_every_request_and_allows_exactly_the_inline_style_and_script(fixture_page: str) -> None:
@@ -366,7 +369,8 @@ def test_the_axis_shows_and_opens_an_event_under_the_pointer(browser, shipped) -
     assert any(title in page.text_content("#_axis-hint") for title in titles)
     page.mouse.click(box["x"] + hit[0], box["y"] + hit[1])
     page.wait_for_function("() => document.activeElement && document.activeElement.matches('li.event')")
-    assert page.evaluate("document.activeElement.id") in [e["id"] for e in events if e["controversy"] == "cities-of-refuge"]
+    refuge = [e["id"] for e in events if e["controversy"] == "cities-of-refuge"]
+    assert page.evaluate("document.activeElement.id") in refuge
     clean(page)
     page.context.close()
 
@@ -410,11 +414,12 @@ HOSTILE = f"""\
   controversy: sanctuary-cities
   registers: [politics]
   place: "<b onmouseover='{PWN}'>here</b>"
-  legal: {{case: "<script>{PWN}</script>", court: "\\"'><img src=x onerror={PWN}>", docket: "</dd></dl><script>{PWN}</script>",
-          outcome: "javascript:{PWN}"}}
+  legal: {{case: "<script>{PWN}</script>", court: "\\"'><img src=x onerror={PWN}>",
+          docket: "</dd></dl><script>{PWN}</script>", outcome: "javascript:{PWN}"}}
   quotes: [{{text: "<script>{PWN}</script>", speaker: "<img src=x onerror='{PWN}'>", lang: en}}]
   alternative_dates: [{{date: 2017-02, note: "</time><script>{PWN}</script>",
-                       source: {{title: "<img src=x onerror='{PWN}'>", url: "https://example.org/\\"><script>{TIGHT}</script>"}}}}]
+                       source: {{title: "<img src=x onerror='{PWN}'>",
+                                 url: "https://example.org/\\"><script>{TIGHT}</script>"}}}}]
   sources:
     - title: "</cite></a><script>{PWN}</script>"
       outlet: "<i onclick='{PWN}'>"
@@ -459,7 +464,7 @@ def test_the_hostile_corpus_is_shown_as_text_and_runs_nothing(browser, hostile: 
         assert [h for h in hrefs if not h.startswith(("#", "https://example.org/"))] == []
         assert "https://example.org/%22%3E%3Cscript%3Ewindow.__pwned=1%3C/script%3E" in hrefs
         assert page.text_content("#hostile h3") == (f"<script>{PWN}</script> \"><img src=x onerror='{PWN}'> "
-                                                    f"javascript:{PWN} \\u202eevil\\u2066 a b")  # U+2028 is a line break: a space
+                                                    f"javascript:{PWN} \\u202eevil\\u2066 a b")  # U+2028: a space
         assert page.text_content("h1") == f"</title><script>{PWN}</script>\\u202e"
         assert page.evaluate("document.title") == f"</title><script>{PWN}</script>\\u202e"
         assert "Answered by" in page.text_content("#hostile .details")
@@ -491,3 +496,23 @@ def test_the_w3c_validator_finds_no_error(which: str, request: pytest.FixtureReq
                             capture_output=True, text=True, timeout=300)
     assert json.loads(result.stderr or result.stdout)["messages"] == []
     assert result.returncode == 0
+
+
+def test_keyboard_skip_link_labels_and_visible_focus(browser, shipped) -> None:
+    path, _ = shipped
+    page = open_page(browser, path.as_uri())
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    box = page.locator(".skip").bounding_box()
+    assert box and box["x"] >= 0 and box["y"] >= 0  # shown when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "_main"
+    page.keyboard.press("Tab")  # the first control after the skip: the tools' summary
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+    unlabelled = page.evaluate("""() => Array.from(document.querySelectorAll('input, select'))
+        .filter(e => e.labels.length === 0).map(e => e.id)""")
+    assert unlabelled == []
+    clean(page)
+    page.context.close()

@@ -54,12 +54,14 @@
     return {
       words: fold(fields.q.value).split(/\s+/).filter(Boolean),
       actor: fields.actor.value ? actorIndex.get(fields.actor.value) : undefined,
-      lane: fields.controversy.value ? laneIndex.get(fields.controversy.value === "-" ? "" : fields.controversy.value) : -1,
+      lane: laneOf(fields.controversy.value),
       kind: fields.kind.value ? data.kinds.indexOf(fields.kind.value) : -1,
       register: fields.register.value ? 1 << data.registers.indexOf(fields.register.value) : 0,
       from: year(fields.from.value), to: year(fields.to.value),
     };
   }
+  // "-" is the option for events without a controversy (no slug can be "-"); "" is any.
+  function laneOf(value) { return value ? laneIndex.get(value === "-" ? "" : value) : -1; }
   function year(text) { return /^\s*-?\d{1,6}\s*$/.test(text) ? parseInt(text, 10) : null; }
 
   function matches(i, f) {
