@@ -144,12 +144,23 @@ def test_relations_both_ways_sources_as_notes_and_what_the_author_wrote(fixture_
     assert ('<figure class="quote"><blockquote lang="en"><p>Sanctuary jurisdictions across the United States '
             "willfully violate Federal law.</p></blockquote><figcaption>— Donald Trump</figcaption></figure>") in eo
     assert "<dt>Place</dt><dd>Washington, D.C.</dd>" in eo
+    assert "jurisdictions that <em>refuse</em> to cooperate" in eo  # Markdown emphasis in a summary
     assert '<dt>Actors</dt><dd>Donald Trump <span class="role">(author)</span>, San Francisco ' in eo
     sf = re.search(r'<li id="sf-lawsuit".*?</li>\n', fixture_page, re.DOTALL).group()
     assert ('<dt>Also dated</dt><dd><time datetime="2017-02-01">1 Feb 2017</time>: Some reports date the filing to '
             'the next day. <a class="ref" href="#sf-lawsuit_n1">[source 1]</a></dd>') in sf
     assert re.findall(r'<li id="(sf-lawsuit_n\d)">', sf) == ["sf-lawsuit_n1", "sf-lawsuit_n2"]
     assert '<li id="sf-lawsuit_n1"><i>PUCA</i>, “<cite>Le retour des villes dissidentes</cite>”, p. 45.</li>' in sf
+
+
+def test_summaries_keep_code_and_emphasis_and_nothing_else() -> None:
+    event = next(e for e in events_json([str(CORPUS)]) if e["id"] == "eo-13768")
+    event["summary"] = ("**Bold** and *em* and _em_ and `<b>code *x*</b>` [link](https://x.org) <i>raw</i>\n\n"
+                        "# heading *a **b* c** snake_case")
+    page = render_html(View([event], []))
+    assert ('<div class="summary"><p><strong>Bold</strong> and <em>em</em> and <em>em</em> and '
+            "<code>&lt;b&gt;code *x*&lt;/b&gt;</code> [link](https://x.org) &lt;i&gt;raw&lt;/i&gt;</p>"
+            "<p># heading *a **b* c** snake_case</p></div>") in page
 
 
 def test_a_source_given_twice_in_an_event_is_one_note() -> None:

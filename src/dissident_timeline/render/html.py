@@ -57,6 +57,9 @@ _HTML_DATETIME = re.compile(
     r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d\d(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)?)?)?)?", re.ASCII)
 _ISO_DAY = re.compile(r"(-?\d+)-(\d\d)-(\d\d)")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+_CODE = re.compile(r"`([^`]+)`")
+_STRONG = re.compile(r"\*\*(?=\S)([^<>*]+?)(?<=\S)\*\*")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^<>*_]+?)(?<=\S)\1(?![\w*])")
 _CUMULATIVE_DAYS = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 
 
@@ -117,8 +120,20 @@ def _text(text: str) -> str:
     return escape(visible(" ".join(text.split())), quote=True)
 
 
-def _paragraphs(text: str) -> str:
-    return "".join(f"<p>{_text(paragraph)}</p>" for paragraph in _PARAGRAPHS.split(text.strip()) if paragraph.strip())
+def _paragraphs(text: str, inline: bool = False) -> str:
+    """Paragraphs at blank lines; with `inline`, Markdown code spans and emphasis too."""
+    paragraphs = (_text(paragraph) for paragraph in _PARAGRAPHS.split(text.strip()) if paragraph.strip())
+    return "".join(f"<p>{_inline(paragraph) if inline else paragraph}</p>" for paragraph in paragraphs)
+
+
+def _inline(escaped: str) -> str:
+    """`code`, **strong** and *emphasis* (or _emphasis_) in text already escaped: the only tags
+    written are these, each opened and closed around text that holds no tag, so none can nest
+    badly; what is not one of them stays as written."""
+    parts = _CODE.split(escaped)  # odd parts are code spans, left alone by emphasis
+    for index in range(0, len(parts), 2):
+        parts[index] = _EMPHASIS.sub(r"<em>\2</em>", _STRONG.sub(r"<strong>\1</strong>", parts[index]))
+    return "".join(f"<code>{part}</code>" if index % 2 else part for index, part in enumerate(parts))
 
 
 def _count(n: int) -> str:
@@ -241,7 +256,7 @@ def _event(event: dict[str, Any], by_id: dict[str, dict[str, Any]], inverse: dic
              f'<h3 id="{ident}_t"><a href="#{ident}">{_text(event["title"])}</a></h3>',
              '<p class="meta">' + " ".join(meta) + "</p>"]
     if event.get("summary"):
-        parts.append(f'<div class="summary">{_paragraphs(event["summary"])}</div>')
+        parts.append(f'<div class="summary">{_paragraphs(event["summary"], inline=True)}</div>')
     parts.extend(_quote(quote, speakers) for quote in event["quotes"])
     details = _details(event, by_id, inverse, notes)
     if details:
