@@ -25,6 +25,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
+from functools import lru_cache
 from html import escape
 from importlib.resources import files
 from typing import Any
@@ -115,9 +116,12 @@ def _hash(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
+@lru_cache(maxsize=65536)  # names, outlets, roles and related titles come back again and again
 def _text(text: str) -> str:
     """Author text as inert HTML text, safe in an element and in a quoted attribute."""
-    return escape(visible(" ".join(text.split())), quote=True)
+    if not text.isprintable() or "  " in text or text != text.strip():  # breaks, tabs, hidden characters
+        text = visible(" ".join(text.split()))
+    return escape(text, quote=True)
 
 
 def _paragraphs(text: str, inline: bool = False) -> str:
@@ -356,6 +360,7 @@ def _source(source: dict[str, Any]) -> str:
     return note + "."
 
 
+@lru_cache(maxsize=65536)
 def _date(text: str) -> str:
     """An EDTF date as people read it, each end in `<time datetime>` when HTML can express it."""
     if "/" in text:
