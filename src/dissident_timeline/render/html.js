@@ -84,6 +84,7 @@
   let hashTimer = 0, drawFrame = 0;
   function apply(writeHash) {
     const f = readForm();
+    const before = shown;
     shown = [];
     shownIn.fill(0);
     for (let i = 0; i < total; i++) {
@@ -102,7 +103,8 @@
       clearTimeout(hashTimer);
       hashTimer = setTimeout(function () { history.replaceState(null, "", fragment()); }, 250);
     }
-    if (!drawFrame) drawFrame = requestAnimationFrame(function () { drawFrame = 0; draw(); });
+    const same = before.length === shown.length && shown.every(function (v, k) { return v === before[k]; });
+    if (!same && !drawFrame) drawFrame = requestAnimationFrame(function () { drawFrame = 0; draw(); });
   }
 
   function fragment() {
