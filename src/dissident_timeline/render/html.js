@@ -121,7 +121,7 @@
     const hash = location.hash.slice(1);
     if (hash.indexOf("=") >= 0) {
       const params = new URLSearchParams(hash);
-      form.reset();
+      clear();
       for (const name in fields) {
         if (params.has(name)) fields[name].value = params.get(name);
       }
@@ -134,13 +134,20 @@
   }
 
   // Bring an event into view and focus it, clearing filters that hide it.
+  // The axis is drawn first: its height changes with the lanes, and would move the event.
   function goTo(i) {
-    if (items[i].hidden) { form.reset(); apply(false); }
+    if (items[i].hidden) { clear(); apply(false); }
     current = i;
+    if (drawFrame) { cancelAnimationFrame(drawFrame); drawFrame = 0; }
+    draw();
     items[i].tabIndex = -1; // focusable by script only
     items[i].scrollIntoView({ block: "start" });
     items[i].focus({ preventScroll: true });
-    draw();
+  }
+
+  // Not form.reset(): its `reset` event would rewrite the URL, and drop the event's #id.
+  function clear() {
+    for (const name in fields) fields[name].value = "";
   }
 
   // The time axis: years on a piecewise-linear scale (long empty gaps are cut), one lane per
