@@ -50,10 +50,10 @@ def source_before_event(events: Events, by_id: ById) -> Iterator[Finding]:
             if "date" not in source:
                 continue
             try:
-                end = parse_date(source["date"]).end
+                when = parse_date(source["date"])
             except DateError:  # already reported as invalid-date
                 continue
-            if end and end.isoformat() < event["start"]:
+            if when.end and when.end_key < event["sort_key"][0]:
                 yield Finding("source-before-event", event, ("sources", position, "date"),
                               f"source dated {source['date']} ends before the event ({event['date']}) "
                               "starts; check both dates")
@@ -65,7 +65,8 @@ def relation_order(events: Events, by_id: ById) -> Iterator[Finding]:
             continue
         for position, relation in enumerate(event["relations"]):
             target = by_id.get(relation["event"])
-            if relation["type"] in _AFTER_TARGET and target and target["start"] and target["start"] > event["end"]:
+            if relation["type"] in _AFTER_TARGET and target and target["start"] \
+                    and target["sort_key"][0] > event["sort_key"][1]:
                 yield Finding("relation-order", event, ("relations", position, "event"),
                               f"`{event['id']}` ({event['date']}) {relation['type'].replace('_', ' ')} "
                               f"`{target['id']}`, which starts later ({target['date']})")
@@ -75,7 +76,7 @@ def possible_duplicate(events: Events, by_id: ById) -> Iterator[Finding]:
     """Same span, same kind, and titles equal once case, accents and punctuation are ignored."""
     seen: dict[tuple, dict[str, Any]] = {}
     for event in events:  # in file order: the first one met is reported as the original
-        key = (event["start"], event["end"], event["kind"], _NOT_ALNUM.sub("", fold(event["title"])))
+        key = (event["sort_key"], event["start_bound"], event["end_bound"], event["kind"], _NOT_ALNUM.sub("", fold(event["title"])))
         first = seen.setdefault(key, event)
         if first is not event:
             yield Finding("possible-duplicate", event, ("title",),

@@ -39,17 +39,18 @@ class Query:
     def select(self, corpus: Corpus) -> list[dict[str, Any]]:
         """The events of `corpus` that match, in corpus order. Raises QueryError."""
         actor_ids = self._actor_ids(corpus)
-        since = parse_query_date(self.since).start if self.since else None
-        until = parse_query_date(self.until).end if self.until else None
+        # Sort keys (see dates.PartialDate): an unknown end stands for the known end's span.
+        since = parse_query_date(self.since).start_key if self.since else None
+        until = parse_query_date(self.until).end_key if self.until else None
         if since and until and until < since:
             raise QueryError(f"--until {self.until} ends before --since {self.since} starts")
-        window = (since.isoformat() if since else None, until.isoformat() if until else None)
+        window = (since, until)
         texts = [fold(t) for t in self.texts]
         return [event for event in corpus.events
                 if self._matches(event, actor_ids, window, texts)]
 
     def _matches(self, event: dict[str, Any], actor_ids: set[str] | None,
-                 window: tuple[str | None, str | None], texts: list[str]) -> bool:
+                 window: tuple[tuple | None, tuple | None], texts: list[str]) -> bool:
         if self.kinds and event["kind"] not in self.kinds:
             return False
         if self.controversies and event["controversy"] not in self.controversies:
@@ -63,9 +64,9 @@ class Query:
                 for actor in event["actors"]):
             return False
         since, until = window
-        if since and event["end"] and event["end"] < since:
+        if since and event["sort_key"][1] < since:
             return False
-        if until and event["start"] and event["start"] > until:
+        if until and event["sort_key"][0] > until:
             return False
         if texts:
             haystack = fold(event["title"] + "\n" + (event["summary"] or ""))
@@ -103,7 +104,7 @@ def _resolve_actor(name: str, corpus: Corpus) -> list[str]:
     return [wanted]
 
 
-_ISO_LIKE = re.compile(r"[0-9.X~?%/-]+")
+_ISO_LIKE = re.compile(r"[0-9.X~?%/+:TZY-]+")
 
 
 def parse_query_date(text: str) -> PartialDate:
