@@ -79,6 +79,7 @@ _LEVEL2 = (
      _X_FEATURE, _X_ADVICE),
 )
 _NUMERIC_DAY = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{2,4})", re.ASCII)
+_YEAR_FIRST_SLASHES = re.compile(r"(-?[0-9]{4})/([0-9]{1,2})/([0-9]{1,2})", re.ASCII)
 
 
 class DateError(ValueError):
@@ -317,6 +318,10 @@ def _numeric_day_help(text: str) -> str | None:
     """`01/10/2017` means 1 October in Europe and 10 January in America: show both spellings."""
     match = _NUMERIC_DAY.fullmatch(text)
     if match is None:
+        year_first = _YEAR_FIRST_SLASHES.fullmatch(text)
+        if year_first:
+            year_text, month, day = year_first.groups()
+            return f"`{text}` is not a date: write it with hyphens, `{year_text}-{int(month):02d}-{int(day):02d}`"
         return None
     first, _sep, second, year_text = match.groups()
     if len(year_text) != 4:

@@ -8,13 +8,12 @@ both include 30 April, and an event matches when its span overlaps the window.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from .corpus import Corpus
-from .dates import DateError, PartialDate, parse_date
+from . import query_dates
+from .dates import DateError, PartialDate
 from .text import fold, slugify, suggest
 
 __all__ = ["Query", "QueryError", "parse_query_date"]
@@ -104,36 +103,9 @@ def _resolve_actor(name: str, corpus: Corpus) -> list[str]:
     return [wanted]
 
 
-_ISO_LIKE = re.compile(r"[0-9.X~?%/+:TZY-]+")
-
-
 def parse_query_date(text: str) -> PartialDate:
-    """A partial date as in event files, or plain English (`Jan 2017`, `25 January 2017`)."""
-    text = text.strip()
-    if _ISO_LIKE.fullmatch(text):
-        try:
-            return parse_date(text)
-        except DateError as error:
-            raise QueryError(f"{text!r} is not a date: {error}") from None
-    return _parse_english(text)
-
-
-def _parse_english(text: str) -> PartialDate:
-    """dateutil fills missing parts from a default date; parsing with two different defaults
-    shows which parts the user really wrote, so `April 2017` spans the whole month."""
-    from dateutil import parser
-
+    """A partial date as in event files, or plain English (`Jan 2017`, `autumn 2017`, `44 BC`)."""
     try:
-        first = parser.parse(text, default=datetime(2000, 1, 1))
-        second = parser.parse(text, default=datetime(2001, 2, 2))
-    except (ValueError, OverflowError, parser.ParserError):
-        raise QueryError(f"{text!r} is not a date (write `2017-04`, `April 2017` or `25 April 2017`)") from None
-    if first.year != second.year:
-        raise QueryError(f"{text!r} has no year: write `{text} 2017`")
-    if first.month != second.month:
-        if first.day != second.day and first.day != 1:
-            raise QueryError(f"{text!r} has a day but no month")
-        return parse_date(f"{first.year:04d}")
-    if first.day != second.day:
-        return parse_date(f"{first.year:04d}-{first.month:02d}")
-    return parse_date(f"{first.year:04d}-{first.month:02d}-{first.day:02d}")
+        return query_dates.parse_query_date(text)
+    except DateError as error:
+        raise QueryError(f"{text.strip()!r} is not a date: {error}") from None
