@@ -113,7 +113,8 @@ def ids(*args: str) -> list[str]:
      ["campaign-open", "day-of-the-order", "order-in-force", "new-york-answers"]),
     (["--since", "25 January 2017 4pm", "--until", "2017-01-25T21:35Z"],
      ["campaign-open", "day-of-the-order", "order-signed", "boston-answers", "order-in-force"]),
-    (["--since", "2017-01-25T23:30", "--until", "winter 2016"], ["campaign-open", "day-of-the-order", "order-in-force"]),
+    (["--since", "2017-01-25T23:30", "--until", "winter 2016"],
+     ["campaign-open", "day-of-the-order", "order-in-force"]),
     (["--since", "autumn 2017"], ["campaign-open", "deep-future"]),
 ])
 def test_since_until(args: list[str], expected: list[str]) -> None:
@@ -148,3 +149,37 @@ def test_human_dates(text: str, shown: str) -> None:
     from dissident_timeline.render.humane import human_date
 
     assert human_date(text) == shown
+
+
+def test_consistency_checks_compare_as_time_does(tmp_path) -> None:
+    """source-before-event and relation-order see years before 1 and moments of a day in time order
+    (as ISO text, `-0050` would sort after `-0044`); an unknown end is never taken as a known one."""
+    from dissident_timeline.pipeline import check_paths
+
+    (tmp_path / "events.yaml").write_text("""\
+- id: signed
+  date: "2017-01-25T16:30-05:00"
+  kind: decree
+  title: Signed
+  sources: [{title: Register, date: "2017-01-25T10:00-05:00"}]
+- id: early-answer
+  date: "2017-01-25T16:00-05:00"
+  kind: declaration
+  title: An answer before the signature
+  sources: [{title: Paper, date: "2017-01-25"}]
+  relations: [{type: responds_to, event: signed}]
+- id: caesar
+  date: "-0043-03-15"
+  kind: measure
+  title: Caesar
+  sources: [{title: Older chronicle, date: "-0050"}, {title: Plutarch, date: "0100"}]
+- id: open-answer
+  date: "/2016"
+  kind: declaration
+  title: An answer of unknown start
+  sources: [{title: Paper, date: "2016/"}]
+  relations: [{type: responds_to, event: signed}]
+""", encoding="utf-8")
+    found = [(p.line, p.code) for p in check_paths([str(tmp_path)], use_cache=False)]
+    assert found == [(5, "source-before-event"), (11, "relation-order"), (16, "source-before-event"),
+                     (22, "relation-order")]

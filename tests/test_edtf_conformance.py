@@ -24,7 +24,7 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from dissident_timeline.dates import OPEN, UNKNOWN, DateError, Day, parse_date, days_in_month
+from dissident_timeline.dates import OPEN, UNKNOWN, DateError, Day, days_in_month, parse_date
 
 from .conftest import FIXTURES, run
 from .edtf_examples import LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_2_READ_BY_SPEC
@@ -246,7 +246,8 @@ def fixture_text() -> str:
                       f"  date: \"{text}\"",
                       "  kind: report",
                       f"  title: \"EDTF level {level}, {feature}\"",
-                      "  sources: [{title: Extended Date/Time Format (EDTF) Specification, outlet: Library of Congress}]",
+                      "  sources: [{title: Extended Date/Time Format (EDTF) Specification, "
+                      "outlet: Library of Congress}]",
                       ""]
     return "\n".join(lines)
 

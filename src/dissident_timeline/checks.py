@@ -76,7 +76,8 @@ def possible_duplicate(events: Events, by_id: ById) -> Iterator[Finding]:
     """Same span, same kind, and titles equal once case, accents and punctuation are ignored."""
     seen: dict[tuple, dict[str, Any]] = {}
     for event in events:  # in file order: the first one met is reported as the original
-        key = (event["sort_key"], event["start_bound"], event["end_bound"], event["kind"], _NOT_ALNUM.sub("", fold(event["title"])))
+        key = (event["sort_key"], event["start_bound"], event["end_bound"], event["kind"],
+               _NOT_ALNUM.sub("", fold(event["title"])))
         first = seen.setdefault(key, event)
         if first is not event:
             yield Finding("possible-duplicate", event, ("title",),

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .corpus import Corpus
 from . import query_dates
+from .corpus import Corpus
 from .dates import DateError, PartialDate
 from .text import fold, slugify, suggest
 

@@ -9,7 +9,8 @@ from ..safe import json_visible
 from . import View
 
 SCHEMA_VERSION = 1
-EVENT_KEYS = ("id", "date", "start", "end", "start_time", "end_time", "start_bound", "end_bound", "precision", "approximate", "uncertain", "kind", "title",
+EVENT_KEYS = ("id", "date", "start", "end", "start_time", "end_time", "start_bound", "end_bound", "precision",
+              "approximate", "uncertain", "kind", "title",
               "summary", "actors", "controversy", "registers", "tags", "place", "sources", "relations",
               "alternative_dates", "legal", "quotes", "file", "line")
 ACTOR_KEYS = ("id", "name", "type", "aliases", "affiliations")
