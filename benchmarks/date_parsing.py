@@ -18,12 +18,12 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # old_dates.py, when imported from elsewhere
 
-import old_dates  # noqa: E402
+import old_dates
 
 COUNT = 100_000
 OLD_LABEL = "previous parser, forms it read"
