@@ -183,3 +183,14 @@ def test_consistency_checks_compare_as_time_does(tmp_path) -> None:
     found = [(p.line, p.code) for p in check_paths([str(tmp_path)], use_cache=False)]
     assert found == [(5, "source-before-event"), (11, "relation-order"), (16, "source-before-event"),
                      (22, "relation-order")]
+
+
+def test_check_shows_the_unambiguous_spellings_of_a_numeric_date(tmp_path) -> None:
+    """In a file too, `01/10/2017` gets both readings, never "an interval has exactly one /"."""
+    (tmp_path / "e.yaml").write_text('id: a\ndate: "01/10/2017"\nkind: decree\ntitle: t\nsources: [{title: s}]\n',
+                                     encoding="utf-8")
+    result = run("check", "e.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == ("e.yaml:2:7: error: `date`: `01/10/2017` is not a valid date: `01/10/2017` is ambiguous "
+                             "(day or month first?): write `2017-10-01` (1 October 2017) or `2017-01-10` "
+                             "(10 January 2017) [invalid-date]\n")
