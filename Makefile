@@ -5,13 +5,18 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test check bench docs clean
+.PHONY: demo test lint check bench docs clean
 
 demo: $(VENV)/.installed
 	$(BIN)/timeline build events/
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-lint
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 check: $(VENV)/.installed
 	$(BIN)/timeline check --strict events/
@@ -36,6 +41,10 @@ $(VENV)/.installed: $(VENV)/.created pyproject.toml
 
 $(VENV)/.installed-test: $(VENV)/.created pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+$(VENV)/.installed-lint: $(VENV)/.created pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[lint]'
 	touch $(VENV)/.installed $@
 
 $(VENV)/.installed-bench: $(VENV)/.created pyproject.toml
