@@ -255,3 +255,18 @@ def fixture_text() -> str:
 if __name__ == "__main__":
     Path(FIXTURE).parent.mkdir(parents=True, exist_ok=True)
     Path(FIXTURE).write_text(fixture_text(), encoding="utf-8")
+
+
+@settings(max_examples=200, deadline=None)
+@given(single_dates(), single_dates(), st.sampled_from(["single", "interval", "open", "unknown"]))
+def test_every_readable_date_is_shown_to_people(first: str, last: str, shape: str) -> None:
+    """Tables and Markdown can show any date the parser reads: no year is left astronomical."""
+    from dissident_timeline.render.humane import human_date
+
+    text = {"single": first, "interval": f"{first}/{last}", "open": f"{first}/..", "unknown": f"/{last}"}[shape]
+    try:
+        parse_date(text)
+    except DateError:
+        return
+    shown = human_date(text)
+    assert shown and "-0" not in shown and "Y" not in shown
