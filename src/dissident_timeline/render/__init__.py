@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any, Callable
 
-__all__ = ["FORMATS", "Flag", "Format", "View", "render"]
+__all__ = ["ACTOR_FORMATS", "FORMATS", "Flag", "Format", "View", "render"]
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,14 @@ class Format:
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("table", "a table for the terminal"),
     Format("markdown", "a Markdown document, grouped by year, sources as footnotes"),
-    Format("json", "every field, for programs (docs/timeline.schema.json)"),
+    Format("json", "every field, for programs"),
     Format("html", "one self-contained page: filters, a time axis, deep links; readable without scripts"),
+)}
+
+# `timeline actors` has its own formats (render/actors.py).
+ACTOR_FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("text", "a table for the terminal"),
+    Format("json", "every field, for programs"),
 )}
 
 
