@@ -82,8 +82,8 @@ def timed(argv: list[str], env: dict[str, str]) -> float:
 
 def measure(corpus_dir: Path, timeline: str, repeat: int = 3) -> dict[str, float | str]:
     """Every figure for one corpus: build times, file size, load and filter times in Chromium."""
-    from realclients import CHROMIUM_ARGS, chromium_path  # noqa: PLC0415 (tests/ is put on the path above)
     from playwright.sync_api import sync_playwright
+    from realclients import CHROMIUM_ARGS, chromium_path  # tests/, put on the path above
 
     figures: dict[str, float | str] = {}
     with tempfile.TemporaryDirectory(prefix="timeline-html-bench-") as work:

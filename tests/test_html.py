@@ -126,6 +126,50 @@ def test_time_datetime_only_where_html_allows_it(fixture_page: str) -> None:
     assert [value for value in datetimes if not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", value)] == []
 
 
+DATES = FIXTURES / "dates-corpus"
+
+
+@pytest.fixture(scope="module")
+def dates_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_html([str(DATES)], tmp_path_factory.mktemp("dates"))
+
+
+def test_times_bc_years_and_unknown_ends(dates_page: Path) -> None:
+    """Moments get a `datetime` HTML accepts (`-05` becomes `-05:00`); years before 1 and after
+    9999 are headings as people read them, and an unknown start files under its end's year."""
+    text = dates_page.read_text(encoding="utf-8")
+    headings = re.findall(r'<h2 id="(_y[^"]+)">([^<]+)</h2>', text)
+    assert headings == [("_y-170000002", "170,000,003 BC"), ("_y-752", "753 BC"), ("_y-43", "44 BC"),
+                        ("_y0", "1 BC"), ("_y1", "1"), ("_y1985", "1985"), ("_y2017", "2017"),
+                        ("_y170000002", "170,000,002")]
+    datetimes = outline(text).datetimes
+    assert "2017-01-25T16:30:00-05:00" in datetimes and "2017-01-25T16:45-06:00" in datetimes
+    assert "2017-01-25T21:30:00Z" in datetimes and "2017-01-25T23:00" in datetimes
+    html_datetime = r"\d{4}(-\d\d(-\d\d(T\d\d:\d\d(:\d\d)?(Z|[+-]\d\d:\d\d)?)?)?)?"
+    assert [value for value in datetimes if not re.fullmatch(html_datetime, value)] == []
+    assert "0000" not in datetimes  # year 0 is no HTML year
+    unknown = re.search(r'<h2 id="_y1985">.*?</section>', text, re.DOTALL).group()
+    assert "? – " in unknown and " – ?" in unknown
+
+
+def test_the_dates_page_in_chromium(browser, dates_page: Path) -> None:
+    page = open_page(browser, dates_page.as_uri())
+    page.wait_for_selector("#_axis svg path.lane")
+    labels = page.eval_on_selector_all("#_axis svg text", "els => els.map(e => e.textContent)")
+    assert "170,000,003 BC" in labels and "170,000,002" in labels
+    assert len(visible_ids(page)) == len(events_json([str(DATES)]))
+    page.fill("#_f-from", "-100")
+    page.fill("#_f-to", "1")
+    def year(iso: str) -> int:
+        return int(iso[: iso.index("-", 1)])
+
+    wanted = [e["id"] for e in events_json([str(DATES)])  # spans that overlap 101 BC – AD 1
+              if e["start"] and e["end"] and year(e["start"]) <= 1 and year(e["end"]) >= -100]
+    assert sorted(visible_ids(page)) == sorted(wanted)
+    clean(page)
+    page.context.close()
+
+
 def test_relations_both_ways_sources_as_notes_and_what_the_author_wrote(fixture_page: str) -> None:
     orrick = re.search(r'<li id="orrick-injunction".*?</li>\n', fixture_page, re.DOTALL).group()
     assert '<dt>Blocks</dt><dd><a href="#eo-13768">Trump signs Executive Order 13768 on &quot;sanctuary ' \
@@ -494,15 +538,15 @@ def test_the_hostile_data_island_cannot_end_its_script(hostile: Path) -> None:
 # ---------------------------------------------------------------- the W3C validator
 
 
-@pytest.mark.parametrize("which", ["shipped", "hostile", "fixture"])
+@pytest.mark.parametrize("which", ["shipped", "hostile", "fixture", "dates"])
 def test_the_w3c_validator_finds_no_error(which: str, request: pytest.FixtureRequest,
                                           tmp_path: Path) -> None:
     java = realclients.java()
     vnu = realclients.node_modules() / "vnu-jar" / "build" / "dist" / "vnu.jar"
     if which == "shipped":
         path = request.getfixturevalue("shipped")[0]
-    elif which == "hostile":
-        path = request.getfixturevalue("hostile")
+    elif which in ("hostile", "dates"):
+        path = request.getfixturevalue("hostile" if which == "hostile" else "dates_page")
     else:
         path = build_html([str(CORPUS)], tmp_path)
     result = subprocess.run([java, "-jar", str(vnu), "--errors-only", "--format", "json", str(path)],

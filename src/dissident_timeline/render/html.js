@@ -170,55 +170,67 @@
       for (const v of [e[0], e[1]]) if (v !== null) { if (v < lo) lo = v; if (v > hi) hi = v; }
     }
     if (lo === Infinity) { lo = 0; hi = 1; }
-    const tolerance = Math.max(2, (hi - lo) / 20);
-    const counts = new Map();
+    // Gaps wider than this are cut: 5% of the range, between 2 and 50 years.
+    const tolerance = Math.min(Math.max(2, (hi - lo) / 20), 50);
+    // An open end (`../1985`, `2017/..`) reaches the edge of the axis, but does not stretch it.
     const spans = list.map(function (i) {
       const e = data.events[i];
-      const span = [e[0] === null ? lo : e[0], e[1] === null ? hi : e[1]];
-      const year = Math.floor(span[0]);
-      counts.set(year, (counts.get(year) || 0) + 1);
-      return span;
+      const s = e[0] === null ? (e[1] === null ? lo : e[1]) : e[0];
+      return [s, e[1] === null ? s : e[1]];
     }).sort(function (a, b) { return a[0] - b[0]; });
     const segments = [];
     for (const [s, e] of spans) {
       const last = segments[segments.length - 1];
       if (last && s <= last[1] + tolerance) { if (e > last[1]) last[1] = e; } else segments.push([s, e]);
     }
+    // Years are counted in bins of `unit` years: 1, or 10, 100... when the axis covers millennia.
+    let covered = 0, unit = 1;
+    for (const g of segments) covered += g[1] - g[0] + 1;
+    while (covered / unit > 4000) unit *= 10;
+    const counts = new Map();
+    for (const span of spans) {
+      const bin = Math.floor(span[0] / unit);
+      counts.set(bin, (counts.get(bin) || 0) + 1);
+    }
     let units = 0;
     const parts = segments.map(function (g) {
-      const y0 = Math.floor(g[0]), y1 = Math.max(Math.ceil(g[1]), y0 + 1);
-      const cum = new Float64Array(y1 - y0 + 1);
-      for (let k = 0; k < y1 - y0; k++) cum[k + 1] = cum[k] + 1 + 2 * Math.sqrt(counts.get(y0 + k) || 0);
-      units += cum[y1 - y0];
-      return { y0: y0, y1: y1, cum: cum, x: 0, w: 0 };
+      const first = Math.floor(g[0] / unit), bins = Math.max(Math.ceil(g[1] / unit) - first, 1);
+      const cum = new Float64Array(bins + 1);
+      for (let k = 0; k < bins; k++) cum[k + 1] = cum[k] + 1 + 2 * Math.sqrt(counts.get(first + k) || 0);
+      units += cum[bins];
+      return { y0: first * unit, y1: (first + bins) * unit, bins: bins, cum: cum, x: 0, w: 0 };
     });
     const perUnit = (width - 2 * PAD - BREAK * (parts.length - 1)) / units;
     let offset = PAD;
     for (const p of parts) {
       for (let k = 0; k < p.cum.length; k++) p.cum[k] *= perUnit;
       p.x = offset;
-      p.w = p.cum[p.cum.length - 1];
+      p.w = p.cum[p.bins];
       offset += p.w + BREAK;
     }
     function x(t) {
       let a = 0, b = parts.length - 1;
       while (a < b) { const mid = (a + b + 1) >> 1; if (parts[mid].y0 <= t) a = mid; else b = mid - 1; }
       const p = parts[a];
-      const u = Math.min(Math.max(t - p.y0, 0), p.y1 - p.y0);
-      const k = Math.min(Math.floor(u), p.y1 - p.y0 - 1);
+      const u = Math.min(Math.max((t - p.y0) / unit, 0), p.bins);
+      const k = Math.min(Math.floor(u), p.bins - 1);
       return p.x + p.cum[k] + (u - k) * (p.cum[k + 1] - p.cum[k]);
     }
     function time(px) {
       const p = parts.find(function (q) { return px <= q.x + q.w; }) || parts[parts.length - 1];
       const u = Math.min(Math.max(px - p.x, 0), p.w);
       let k = 0;
-      while (k < p.cum.length - 2 && p.cum[k + 1] <= u) k++;
-      return p.y0 + k + (u - p.cum[k]) / (p.cum[k + 1] - p.cum[k]);
+      while (k < p.bins - 1 && p.cum[k + 1] <= u) k++;
+      return p.y0 + (k + (u - p.cum[k]) / (p.cum[k + 1] - p.cum[k])) * unit;
     }
-    return { parts: parts, x: x, time: time };
+    return { parts: parts, unit: unit, x: x, time: time };
   }
 
-  function yearLabel(y) { return y > 0 ? String(y) : (1 - y) + " BC"; }
+  function yearLabel(y) {
+    const shown = y > 0 ? y : 1 - y;
+    const text = shown < 10000 ? String(shown) : String(shown).replace(/\B(?=(\d{3})+$)/g, ",");
+    return y > 0 ? text : text + " BC";
+  }
 
   function draw() {
     box.textContent = "";
@@ -241,21 +253,24 @@
       svg("rect", { x: 0, y: row * LANE, width: width, height: LANE, class: "band" }, root);
     }
     svg("line", { x1: 0, x2: width, y1: top + 0.5, y2: top + 0.5, class: "axis-line" }, root);
-    // Year labels, at least 44px apart: each segment's first year, then round years first.
+    // Year labels that do not touch: each segment's first year, then round years first. A label
+    // near the right edge is pulled left of its tick.
     const labels = [];
     for (const rank of [0, 100, 10, 5, 2, 1]) {
       for (const p of sc.parts) {
-        for (let y = p.y0; y < p.y1; y++) {
-          if (rank ? y % rank !== 0 : y !== p.y0) continue;
-          const px = p.x + p.cum[y - p.y0];
-          if (px + 30 > width || labels.some(function (l) { return Math.abs(l[1] - px) < 44; })) continue;
-          labels.push([y, px]);
+        for (let k = 0; k < p.bins; k++) {
+          const y = p.y0 + k * sc.unit;
+          if (rank ? y % (rank * sc.unit) !== 0 : k !== 0) continue;
+          const px = p.x + p.cum[k], text = yearLabel(y), room = text.length * 6.5 + 4;
+          const left = Math.max(Math.min(px + 2, width - room), 0);
+          if (labels.some(function (l) { return left < l.left + l.room + 10 && l.left < left + room + 10; })) continue;
+          labels.push({ px: px, left: left, room: room, text: text });
         }
       }
     }
-    for (const [y, px] of labels) {
-      svg("line", { x1: px, x2: px, y1: 0, y2: top + 5, class: "tick" }, root);
-      svg("text", { x: px + 2, y: top + 17 }, root).textContent = yearLabel(y);
+    for (const label of labels) {
+      svg("line", { x1: label.px, x2: label.px, y1: 0, y2: top + 5, class: "tick" }, root);
+      svg("text", { x: label.left, y: top + 17 }, root).textContent = label.text;
     }
     for (const p of sc.parts.slice(1)) {
       const bx = p.x - BREAK / 2;

@@ -23,6 +23,7 @@ import base64
 import calendar
 import hashlib
 import json
+import math
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -56,6 +57,7 @@ NO_CONTROVERSY = "(no controversy)"
 # What HTML's `datetime` accepts among EDTF dates: a year (not 0000), a month, a day, a moment.
 _HTML_DATETIME = re.compile(
     r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d\d(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)?)?)?)?", re.ASCII)
+_SHORT_OFFSET = re.compile(r"(T[\d:.]+[+-]\d\d)$")
 _ISO_DAY = re.compile(r"(-?\d+)-(\d\d)-(\d\d)")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _CODE = re.compile(r"`([^`]+)`")
@@ -170,18 +172,22 @@ def _year(iso: str) -> int:
 
 
 def _year_label(year: int) -> str:
-    """Astronomical year numbering (0 is 1 BC) as people read it."""
-    return str(year) if year > 0 else f"{1 - year} BC"
+    """Astronomical year numbering (0 is 1 BC) as people read it: `2017`, `45 BC`, `170,000,002`."""
+    shown = year if year > 0 else 1 - year
+    text = str(shown) if shown < 10_000 else f"{shown:,}"
+    return text if year > 0 else f"{text} BC"
 
 
 def _by_year(events: list[dict[str, Any]]) -> list[tuple[str, str, list[dict[str, Any]]]]:
     """(heading, id suffix, events) per year where events start, in corpus order; events with an
-    open start come first under their own heading. Corpus order sorts by start, so each year
-    is one run and no heading repeats."""
+    open start (`../2016`) come first under their own heading, and one with an unknown start
+    (`/1985`) goes under the year of its end, where the corpus order puts it. Corpus order
+    sorts by start, so each year is one run and no heading repeats."""
     groups: list[tuple[str, str, list[dict[str, Any]]]] = []
     for event in events:
-        if event["start"]:
-            year = _year(event["start"])
+        first = event["start"] or (event["end"] if event.get("start_bound") == "unknown" else None)
+        if first:
+            year = _year(first)
             label, key = _year_label(year), str(year)
         else:
             label, key = "Open start", "open"
@@ -375,7 +381,7 @@ def _date_end(text: str) -> str:
     if text == "":
         return "?"
     shown = escape(human_date(text), quote=True)
-    core = text.rstrip("~?%")
+    core = _SHORT_OFFSET.sub(r"\1:00", text.rstrip("~?%"))  # HTML wants `-05:00`, EDTF allows `-05`
     if _HTML_DATETIME.fullmatch(core) and not core.startswith("0000"):
         return f'<time datetime="{core}">{shown}</time>'
     return shown
@@ -401,7 +407,7 @@ def _data_island(view: View) -> str:
                 actors.append(actor["id"])
             indexes.append(actor_of[actor["id"]])
         registers = sum(1 << REGISTERS.index(r) for r in event["registers"])
-        rows.append([_year_float(event["start"], False), _year_float(event["end"], True), lane_of[lane],
+        rows.append([*_span(event), lane_of[lane],
                      KINDS.index(event["kind"]), registers, indexes])
     data = {"lanes": lanes, "noLane": NO_CONTROVERSY, "actors": actors, "kinds": list(KINDS),
             "registers": list(REGISTERS), "events": rows}
@@ -409,6 +415,17 @@ def _data_island(view: View) -> str:
     # Inert inside <script>: no `</script>` or `<!--` can form; U+2028/9 spelled for old parsers.
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _span(event: dict[str, Any]) -> tuple[float | None, float | None]:
+    """The event's first and last instant in fractional years; None for an open end. An unknown
+    end (`1985/`) is taken to be the known end's year, as the filters do."""
+    start, end = _year_float(event["start"], False), _year_float(event["end"], True)
+    if start is None and end is not None and event.get("start_bound") == "unknown":
+        start = float(math.ceil(end) - 1)
+    if end is None and start is not None and event.get("end_bound") == "unknown":
+        end = float(math.floor(start) + 1)
+    return start, end
 
 
 def _year_float(iso: str | None, end: bool) -> float | None:
