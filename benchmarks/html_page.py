@@ -12,7 +12,7 @@ What a reader waits for, on the 10,000-event synthetic corpus of benchmarks/corp
 Browser figures are medians of several loads and filters. The machine is shared and its
 load varies, so the goals are ratios to baselines measured in the same run, in the same
 browser: the load against the same file opened with JavaScript off (what the script adds),
-and a filter against the floor of the approach (a bare loop that hides 90% of the events
+and a filter against the floor of the approach (a bare loop that hides 99% of the events
 and shows them again, with the same frame wait). The absolute figures are printed too.
 
     python benchmarks/html_page.py [--events 10000] [--repeat 3]
@@ -38,10 +38,9 @@ sys.path.insert(0, str(HERE.parent / "tests"))  # realclients: where Chromium is
 # (figure, baseline, most allowed ratio, what it says)
 GOALS = [
     ("load event (ms)", "load event, scripts off (ms)", 1.3, "load ≤ 1.3× the same page without scripts"),
-    ("filter (median) (ms)", "floor: hide 90% / show all (ms)", 1.5,
+    ("filter (median) (ms)", "floor: hide 99% / show all (ms)", 1.5,
      "filter ≤ 1.5× a bare loop toggling `hidden` (median)"),
-    ("filter (slowest) (ms)", "floor: hide 90% / show all (ms)", 3.0,
-     "slowest filter ≤ 3× that loop"),
+    ("filter (slowest) (ms)", "floor, slowest (ms)", 2.0, "slowest filter ≤ 2× that loop's slowest"),
 ]
 
 # Filters a reader applies, as (field, value): words, then selects, then clearing them.
@@ -54,7 +53,7 @@ FLOOR_SCRIPT = """async () => {
   const items = document.querySelectorAll('li.event');
   const frame = () => new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)));
   const started = performance.now();
-  for (let i = 0; i < items.length; i++) items[i].hidden = i % 10 !== 0;
+  for (let i = 0; i < items.length; i++) items[i].hidden = i % 100 !== 0;
   await frame();
   const middle = performance.now();
   for (let i = 0; i < items.length; i++) items[i].hidden = false;
@@ -135,7 +134,8 @@ def measure(corpus_dir: Path, timeline: str, repeat: int = 3) -> dict[str, float
         figures["load event, scripts off (ms)"] = statistics.median(bare_loads)
         figures["filter (median) (ms)"] = statistics.median(filters)
         figures["filter (slowest) (ms)"] = max(filters)
-        figures["floor: hide 90% / show all (ms)"] = statistics.median(floors)
+        figures["floor: hide 99% / show all (ms)"] = statistics.median(floors)
+        figures["floor, slowest (ms)"] = max(floors)
     return figures
 
 
