@@ -6,17 +6,29 @@ import sys
 
 import typer
 
+from typing import Annotated, Optional
+
 from ..options import NoCacheOpt, PathsArg, StrictOpt, with_format
 from ..reporters import REPORTERS
 
+CorpusOpt = Annotated[Optional[str], typer.Option(
+    "--corpus", metavar="DIR", show_default=False,
+    help="Check the files given against the corpus in DIR. Default: the nearest folder above each file "
+         "that holds an actors.yaml (none: the files alone).")]
+
 
 @with_format(REPORTERS, "text")
-def run(paths: PathsArg = None, strict: StrictOpt = False, no_cache: NoCacheOpt = False, *,
-        format: str, options: dict[str, bool]) -> None:
-    """Check event files: every problem in every file, as PATH:LINE:COL. Exit 1 on errors."""
-    from ..pipeline import check_paths
+def run(paths: PathsArg = None, strict: StrictOpt = False, corpus: CorpusOpt = None, no_cache: NoCacheOpt = False,
+        *, format: str, options: dict[str, bool]) -> None:
+    """Check event files: every problem in every file, as PATH:LINE:COL. Exit 1 on errors.
+
+    Files inside a corpus (a folder with an actors.yaml) are checked against the whole corpus, and only
+    their own problems are reported: what a pre-commit hook needs."""
+    import functools
+
+    from ..pipeline import check_in_corpus
     from .common import exit_code, load, write
 
-    problems = load(check_paths, paths, no_cache)
+    problems = load(functools.partial(check_in_corpus, corpus_dir=corpus), paths, no_cache)
     write(sys.stdout, REPORTERS[format].report(problems))
     raise typer.Exit(exit_code(problems, strict))
