@@ -13,5 +13,6 @@ COMMANDS = {
     "build": "build",
     "filter": "filter",
     "actors": "actors",
+    "new": "new",
     "schema": "schema",
 }
