@@ -20,7 +20,7 @@ from .corpus import Corpus, build_corpus
 from .loader import REGISTRY_NAMES, Analysis, SourceFile, UnreadablePath, analyse, discover, read_source
 from .problems import Problem
 
-__all__ = ["check_in_corpus", "check_paths", "corpus_root", "load_corpus"]
+__all__ = ["check_in_corpus", "check_paths", "corpus_root", "load_corpus", "load_files"]
 
 # Below this many files to analyse, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 400
@@ -95,6 +95,24 @@ def _focused(root: str, given: list[str], use_cache: bool, progress: Progress | 
     found = [p for p in corpus.problems if p.path in rename]
     found += [p for p, twin in corpus.counterparts if p.path in rename and twin not in rename]
     return [dataclasses.replace(p, path=rename[p.path]) for p in found]
+
+
+def load_files(files: list[tuple[SourceFile, bytes]], *, use_cache: bool = True) -> Corpus:
+    """The checked corpus of files already read (a git revision's, for `diff`)."""
+    from .problems import problem
+    from .yamlread import MAX_BYTES
+
+    problems = [problem("file-too-large", source.display, 1, 1, "the file is over the size cap for event files")
+                for source, data in files if len(data) > MAX_BYTES]
+    contents = [(source, data, content_key(data, source.registry)) for source, data in files if len(data) <= MAX_BYTES]
+    cache = AnalysisCache() if use_cache else None
+    try:
+        corpus = build_corpus(_analyses(contents, cache, None), {s.display: data for s, data, _k in contents}, problems)
+    finally:
+        if cache:
+            cache.close()
+    corpus.sources = [source for source, _data in files]
+    return corpus
 
 
 def _run(paths: list[str], use_cache: bool, progress: Progress | None, problems_only: bool) -> Corpus:

@@ -14,5 +14,6 @@ COMMANDS = {
     "filter": "filter",
     "actors": "actors",
     "new": "new",
+    "diff": "diff",
     "schema": "schema",
 }
