@@ -31,4 +31,18 @@ def run(paths: PathsArg = None, strict: StrictOpt = False, corpus: CorpusOpt = N
 
     problems = load(functools.partial(check_in_corpus, corpus_dir=corpus), paths, no_cache)
     write(sys.stdout, REPORTERS[format].report(problems))
+    if problems:  # a clean run stays silent; stdout holds only the report, whatever the format
+        write(sys.stderr, summary_line(problems) + "\n")
     raise typer.Exit(exit_code(problems, strict))
+
+
+def summary_line(problems: list) -> str:
+    """`3 errors, 1 warning in 2 files`."""
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    files = len({p.path for p in problems})
+
+    def count(number: int, noun: str) -> str:
+        return f"{number} {noun}{'' if number == 1 else 's'}"
+
+    return f"{count(errors, 'error')}, {count(warnings, 'warning')} in {count(files, 'file')}"
