@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import platform
 import shutil
@@ -31,6 +32,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import date_parsing  # benchmarks/date_parsing.py
 from corpus import write_corpus  # benchmarks/corpus.py: this script's directory is on sys.path
 
 HERE = Path(__file__).resolve().parent
@@ -82,6 +84,8 @@ GOALS = [
     ("onefile", CHECK_ONE, 0.35, "check FILE warm ≤ 0.35× parse floor of the whole 10k corpus"),
     ("schema", CHECK, 0.15, "check ≤ 0.15× check-jsonschema, 2k one-event files"),
     ("startup", VERSION, 1.3, 'timeline --version ≤ 1.3× python -c "import typer"'),
+    ("dates", date_parsing.NEW_LABEL, date_parsing.GOAL,
+     f"parse 100k dates ≤ {date_parsing.GOAL}× the previous parser, on the forms it read"),
 ]
 
 
@@ -141,7 +145,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sizes", type=lambda text: [int(n) for n in text.split(",")],
                         help="comma-separated numbers of events (default: 1000,10000,100000)")
     parser.add_argument("--repeat", type=int, help="runs of every command (default: by size)")
-    parser.add_argument("--only", choices=("corpus", "onefile", "schema", "startup"),
+    parser.add_argument("--only", choices=("corpus", "onefile", "schema", "startup", "dates"),
                         help="measure only this section")
     parser.add_argument("--markdown", metavar="FILE", help="also write the results as Markdown to FILE")
     args = parser.parse_args(argv)
@@ -305,6 +309,23 @@ def startup_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
     return Section("Start-up", IMPORT_TYPER, measure(commands, repeat, env), repeat)
 
 
+def dates_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
+    """The date parser in a process of its own: 100,000 dates of mixed forms, new against previous."""
+    repeat = args.repeat or (3 if args.quick else 7)
+    log(f"measuring the date parser, {repeat} pass(es)")
+    run = subprocess.run([PYTHON, str(HERE / "date_parsing.py"), "--json", "--repeat", str(repeat)],
+                         capture_output=True, text=True, env=env)
+    results = {label: Result() for label in (date_parsing.OLD_LABEL, date_parsing.NEW_LABEL, date_parsing.ALL_LABEL)}
+    if run.returncode:
+        for result in results.values():
+            result.exit_code, result.error, result.crashed = run.returncode, last_line(run.stderr), True
+    else:
+        for label, seconds in json.loads(run.stdout).items():
+            results[label].times.append(seconds)
+    title = f"Date parser: {date_parsing.COUNT:,} dates of mixed forms (in one process)"
+    return Section(title, date_parsing.OLD_LABEL, results, repeat)
+
+
 def goal_rows(sections: dict[str, Section]) -> list[tuple[str, str, str]]:
     """(goal, measured ratio, PASS/FAIL/n/a) for each goal."""
     rows = []
@@ -400,7 +421,7 @@ def main(argv: list[str] | None = None) -> None:
     started, load_before = time.monotonic(), os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as cache:
         env = {**os.environ, "XDG_CACHE_HOME": cache}
-        wanted = {args.only} if args.only else {"corpus", "onefile", "schema", "startup"}
+        wanted = {args.only} if args.only else {"corpus", "onefile", "schema", "startup", "dates"}
         sections = {f"{n}x{per_file}": corpus_section(n, per_file, args, env)
                     for n in args.sizes for per_file in LAYOUTS} if "corpus" in wanted else {}
         if "onefile" in wanted:
@@ -409,6 +430,8 @@ def main(argv: list[str] | None = None) -> None:
             sections["schema"] = schema_section(args, env)
         if "startup" in wanted:
             sections["startup"] = startup_section(args, env)
+        if "dates" in wanted:
+            sections["dates"] = dates_section(args, env)
     version = subprocess.run([TIMELINE, "--version"], capture_output=True, text=True).stdout.strip()
     header = [f"{version or 'timeline'} on {machine()}",
               f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
