@@ -104,3 +104,13 @@ def test_missing_file_is_a_usage_error(tmp_path: Path, name: str) -> None:
     _corpus(tmp_path)
     result = run("check", f"events/{name}", cwd=tmp_path)
     assert result.returncode == 2 and "events/missing.yaml" in result.stderr
+
+
+def test_a_file_outside_beside_the_whole_corpus_joins_it(tmp_path: Path) -> None:
+    """`check draft.yaml events/`: the draft (under no actors.yaml) is checked with the corpus given."""
+    _corpus(tmp_path)
+    (tmp_path / "draft.yaml").write_text(EVENT.format(id="d", day="28") + "relations: [{type: cites, event: a}]\n")
+    result = run("check", "draft.yaml", "events", cwd=tmp_path)
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["events/broken.yaml"]
+    alone = run("check", "draft.yaml", cwd=tmp_path)
+    assert "dangling-relation" in alone.stdout  # without the corpus, `a` is unknown

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from .safe import json_visible, visible
 from .text import shorten
@@ -130,7 +131,8 @@ _NOUNS = {"actors": "actor", "registers": "register", "tags": "tag", "sources": 
 def describe_item(field_name: str, item: Any) -> str:
     """One list item in a few words: a source as `"Title", Outlet, 2017-01-30, URL`."""
     if field_name == "sources":
-        parts = [f"\u201c{item['title']}\u201d"] + [str(item[k]) for k in ("outlet", "date", "page", "url") if k in item]
+        details = [str(item[k]) for k in ("outlet", "date", "page", "url") if k in item]
+        parts = [f"\u201c{item['title']}\u201d", *details]
         return ", ".join(parts)
     if field_name == "actors":
         return f"{item['name']} ({item['role']})" if item.get("role") else item["name"]

@@ -50,7 +50,8 @@ def resolve_revision(top: str, revision: str) -> str | None:
     if revision.startswith("-"):
         return None
     try:
-        return _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}").decode().strip()
+        found = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+        return found.decode().strip()
     except GitError:
         return None
 
@@ -59,7 +60,7 @@ def revision_files(top: str, commit: str, paths: list[str]) -> list[tuple[Source
     """The event files under `paths` (on-disk paths) in `commit`, with their bytes, sorted by display path."""
     prefixes = [os.path.relpath(os.path.abspath(path), top).replace(os.sep, "/") for path in paths]
     if any(prefix == ".." or prefix.startswith("../") for prefix in prefixes):
-        outside = next(p for p, prefix in zip(paths, prefixes) if prefix.startswith(".."))
+        outside = next(p for p, prefix in zip(paths, prefixes, strict=False) if prefix.startswith(".."))
         raise GitError(f"{outside} is outside the git repository at {top}")
     listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", commit)
     wanted: dict[str, str] = {}  # object id -> a path holding it (identical files are read once)

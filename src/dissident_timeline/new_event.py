@@ -61,7 +61,7 @@ def problems_of(event: dict[str, Any]) -> list[tuple[str, str, str]]:
     except ValidationError as error:
         found = []
         for detail in error.errors(include_url=False, include_context=True, include_input=True):
-            code, path, message = translate(detail, "event")
+            code, path, message = translate(dict(detail), "event")
             found.append((code, FLAGS.get(str(path[0]) if path else "", "--title"), message))
         return found
     return []

@@ -44,22 +44,29 @@ def check_in_corpus(paths: list[str], corpus_dir: str | None = None, *, use_cach
     """The problems of the files under `paths`, checked in the context of their whole corpus.
 
     The corpus of a path is `corpus_dir`, else the nearest folder at or above it that holds an
-    `actors.yaml`; paths without one are checked on their own, as `check_paths` does. Only the
+    `actors.yaml`. A corpus given whole (its folder among the paths) is checked whole, together with
+    the paths that belong to no corpus (`check new-file.yaml events/`); without one, such paths are
+    checked on their own, as `check_paths` does. Of a corpus not given whole, only the
     problems of the files named are reported, with the paths as given: a relation to an event
     in another file resolves, and a duplicate id is reported whichever of the two files is named.
     """
     groups: dict[str | None, list[str]] = {}
-    for given in paths:
-        root = os.path.abspath(corpus_dir) if corpus_dir else corpus_root(given)
-        if root and corpus_dir and not _inside(os.path.abspath(given), root):
-            raise UnreadablePath(f"{given}: not inside the corpus {corpus_dir}")
-        groups.setdefault(root, []).append(given)
+    for path in paths:
+        root = os.path.abspath(corpus_dir) if corpus_dir else corpus_root(path)
+        if root and corpus_dir and not _inside(os.path.abspath(path), root):
+            raise UnreadablePath(f"{path}: not inside the corpus {corpus_dir}")
+        groups.setdefault(root, []).append(path)
+    free = groups.pop(None, [])  # paths outside any corpus
+    whole = [root for root, named in groups.items() if any(os.path.abspath(path) == root for path in named)]
     problems: list[Problem] = []
-    for root, given in groups.items():
-        if root is None or any(os.path.abspath(path) == root for path in given):
-            problems.extend(check_paths(given, use_cache=use_cache, progress=progress))  # the corpus itself
+    for group_root, named in groups.items():
+        if group_root in whole:  # a corpus given whole: checked whole, with the free paths given beside it
+            together = named + free if group_root == whole[0] else named
+            problems.extend(check_paths(together, use_cache=use_cache, progress=progress))
         else:
-            problems.extend(_focused(root, given, use_cache, progress))
+            problems.extend(_focused(group_root, named, use_cache, progress))
+    if free and not whole:
+        problems.extend(check_paths(free, use_cache=use_cache, progress=progress))
     return sorted(set(problems))
 
 

@@ -38,7 +38,7 @@ except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml on every pl
             Scanner.__init__(self)
             _PyParser.__init__(self)
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "KEY", "Parsed", "RawProblem", "decode", "locate", "read_yaml", "syntax_hint"]
+__all__ = ["KEY", "MAX_BYTES", "MAX_DEPTH", "Parsed", "RawProblem", "decode", "locate", "read_yaml", "syntax_hint"]
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 32

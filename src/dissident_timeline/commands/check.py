@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
-
-from typing import Annotated, Optional
 
 from ..options import NoCacheOpt, PathsArg, StrictOpt, with_format
 from ..reporters import REPORTERS
 
-CorpusOpt = Annotated[Optional[str], typer.Option(
+CorpusOpt = Annotated[str | None, typer.Option(
     "--corpus", metavar="DIR", show_default=False,
     help="Check the files given against the corpus in DIR. Default: the nearest folder above each file "
          "that holds an actors.yaml (none: the files alone).")]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from ..chronology_diff import DIFF_FORMATS
 from ..options import NoCacheOpt, with_format
 
-ArgsArg = Annotated[Optional[list[str]], typer.Argument(
+ArgsArg = Annotated[list[str] | None, typer.Argument(
     metavar="REV_A REV_B PATHS", show_default=False,
     help="Up to two git revisions (default: HEAD and the working tree), then event files or directories "
          "(default: events/). An argument that names an existing path is a path.")]
@@ -46,7 +46,7 @@ def run(args: ArgsArg = None, no_cache: NoCacheOpt = False, *, format: str, opti
     except (GitError, UnreadablePath) as error:
         fail_usage(str(error))
     names = [*(revisions or ["HEAD"]), *([] if len(revisions) > 1 else ["the working tree"])]
-    for name, corpus in zip(names, (before, after)):
+    for name, corpus in zip(names, (before, after), strict=False):
         errors = sum(problem.severity == "error" for problem in corpus.problems)
         if errors:
             print(f"note: {name} has {errors} error{'s' if errors > 1 else ''} (see `timeline check`); events "

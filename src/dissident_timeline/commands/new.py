@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -15,18 +15,18 @@ KindOpt = Annotated[str, typer.Option("--kind", metavar="KIND", show_default=Fal
                                       help=f"What sort of event: {', '.join(KINDS)}.")]
 TitleArg = Annotated[str, typer.Option("--title", metavar="TEXT", show_default=False,
                                        help="Headline (one line); the id is derived from it.")]
-ActorOpt = Annotated[Optional[list[str]], typer.Option(
+ActorOpt = Annotated[list[str] | None, typer.Option(
     "--actor", metavar="ACTOR[:ROLE]", show_default=False,
     help="An actor (id, name or alias), with its role after a colon: `Donald Trump:author`. Repeatable.")]
-ControversyOpt = Annotated[Optional[str], typer.Option(
+ControversyOpt = Annotated[str | None, typer.Option(
     "--controversy", metavar="SLUG", show_default=False,
     help="The thread it belongs to; the file goes in DIR/SLUG/.")]
-SummaryOpt = Annotated[Optional[str], typer.Option("--summary", metavar="TEXT", show_default=False,
+SummaryOpt = Annotated[str | None, typer.Option("--summary", metavar="TEXT", show_default=False,
                                                    help="What happened and why it matters.")]
-SourceTitleOpt = Annotated[Optional[str], typer.Option(
+SourceTitleOpt = Annotated[str | None, typer.Option(
     "--source-title", metavar="TEXT", show_default=False,
     help="Title of the source (without a source, `check` warns `no-source`).")]
-SourceUrlOpt = Annotated[Optional[str], typer.Option("--source-url", metavar="URL", show_default=False,
+SourceUrlOpt = Annotated[str | None, typer.Option("--source-url", metavar="URL", show_default=False,
                                                      help="URL of the source (http or https).")]
 DirOpt = Annotated[str, typer.Option("--dir", metavar="DIR", help="Folder of the corpus's event files.")]
 PrintOpt = Annotated[bool, typer.Option("--print", help="Print the event to stdout instead of writing a file.")]
@@ -74,8 +74,9 @@ def run(date: DateOpt, kind: KindOpt, title: TitleArg, actor: ActorOpt = None, c
         print("note: the event cites no source yet (`check` warns no-source): add `sources:`", file=sys.stderr)
 
 
-def _corpus(directory: str, no_cache: bool):  # -> Corpus | None
-    """The corpus the new event joins (the nearest registry at or above DIR, else DIR), if any."""
+def _corpus(directory: str, no_cache: bool) -> Any:
+    """The corpus (a `corpus.Corpus`) the new event joins: the nearest registry at or above DIR, else DIR;
+    None when DIR does not exist yet."""
     import os
 
     from ..pipeline import corpus_root, load_corpus
@@ -87,7 +88,7 @@ def _corpus(directory: str, no_cache: bool):  # -> Corpus | None
     return load(load_corpus, [root or directory], no_cache)
 
 
-def _check_actors(corpus, actors: list[dict]) -> None:
+def _check_actors(corpus: Any, actors: list[dict[str, Any]]) -> None:
     """With a registry, each actor must name one registered actor, as `check` requires."""
     from ..text import shorten
     from .common import fail_usage
