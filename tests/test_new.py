@@ -101,3 +101,14 @@ def test_unique_id() -> None:
     taken = {unique_id(long, set())}
     assert unique_id(long, taken).endswith("-2") and len(unique_id(long, taken)) <= 80
     assert unique_id("¿?", set()) == "event"
+
+
+def test_a_new_folder_inside_the_corpus_still_checks_its_ids_and_actors(corpus: Path) -> None:
+    (corpus / "events" / "eo.yaml").write_text("id: mayors-meet\ndate: '2017'\nkind: meeting\ntitle: T\n"
+                                               "sources: [{title: S}]\n")
+    result = run("new", "--date", "2018", "--kind", "meeting", "--title", "Mayors meet", "--dir", "events/new-thread",
+                 cwd=corpus)
+    assert result.stdout == "events/new-thread/2018-mayors-meet-2.yaml\n", result.stderr
+    unknown = run("new", "--date", "2018", "--kind", "meeting", "--title", "X", "--actor", "Nobody",
+                  "--dir", "events/other", cwd=corpus)
+    assert unknown.returncode == 2 and "unknown-actor" in unknown.stderr

@@ -76,13 +76,13 @@ def run(date: DateOpt, kind: KindOpt, title: TitleArg, actor: ActorOpt = None, c
 
 def _corpus(directory: str, no_cache: bool) -> Any:
     """The corpus (a `corpus.Corpus`) the new event joins: the nearest registry at or above DIR, else DIR;
-    None when DIR does not exist yet."""
+    None when there is neither."""
     import os
 
     from ..pipeline import corpus_root, load_corpus
     from .common import load
 
-    root = corpus_root(directory) if os.path.exists(directory) else None
+    root = corpus_root(directory)  # DIR may not exist yet: its parents may still hold the registry
     if root is None and not os.path.isdir(directory):
         return None
     return load(load_corpus, [root or directory], no_cache)
