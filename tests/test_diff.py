@@ -84,7 +84,7 @@ def test_json(repo: Path) -> None:
                                     "file": "events/eo.yaml", "changes": [
                                         {"field": "date", "before": "2017-05-30", "after": "2017-06-01"},
                                         {"field": "sources", "added": [{"title": "New York Times", "outlet": "NYT"}],
-                                         "removed": []}]}]
+                                         "removed": [], "changed": []}]}]
 
 
 def test_two_revisions_and_the_index_untouched(repo: Path) -> None:
@@ -122,3 +122,18 @@ def test_author_text_is_escaped(repo: Path) -> None:
     assert "\x1b" not in text and "\\u001b[2J" in text
     markdown = run("diff", "--format", "markdown", cwd=repo).stdout
     assert "\\<script\\>" in markdown and "\\[link\\]" in markdown
+
+
+def test_a_source_edited_under_the_same_title(repo: Path) -> None:
+    (repo / "events" / "eo.yaml").write_text(EO.replace("{title: Federal Register, date: 2017-01-30}",
+                                                        "{title: Federal Register, date: 2017-01-31, page: 12}"))
+    (repo / "events" / "march.yaml").write_text(MARCH)
+    (repo / "events" / "ruling.yaml").unlink()
+    result = run("diff", cwd=repo)
+    assert result.stdout == ("HEAD → the working tree: 0 events added, 0 removed, 1 changed\n"
+                             "~ eo-13768: Trump signs Executive Order 13768\n"
+                             "    source “Federal Register” changed: date 2017-01-30 → 2017-01-31, page added (12)\n")
+    change = json.loads(run("diff", "-f", "json", cwd=repo).stdout)["changed"][0]["changes"][0]
+    assert change == {"field": "sources", "added": [], "removed": [], "changed": [
+        {"before": {"title": "Federal Register", "date": "2017-01-30"},
+         "after": {"title": "Federal Register", "date": "2017-01-31", "page": "12"}}]}

@@ -3,7 +3,8 @@ changed field by field, for a pull-request comment (`timeline diff`).
 
 Pure: it compares two lists of corpus event records by id. A field that holds one value
 (date, title, a court...) is reported as before → after; a list (sources, actors,
-relations, tags...) as the items added and removed. Renderers for text, Markdown and JSON
+relations, tags...) as the items added and removed; a source removed and added under the
+same title is one source changed, key by key. Renderers for text, Markdown and JSON
 follow; author text is escaped for each.
 """
 
@@ -35,6 +36,7 @@ class FieldChange:
     after: Any = None
     added: tuple[Any, ...] = ()  # list fields
     removed: tuple[Any, ...] = ()
+    edited: tuple[tuple[Any, Any], ...] = ()  # sources: (before, after) of a source kept under the same title
 
     @property
     def is_list(self) -> bool:
@@ -42,7 +44,10 @@ class FieldChange:
 
     def to_json(self) -> dict[str, Any]:
         if self.is_list:
-            return {"field": self.field, "added": list(self.added), "removed": list(self.removed)}
+            document = {"field": self.field, "added": list(self.added), "removed": list(self.removed)}
+            if self.field == "sources":
+                document["changed"] = [{"before": before, "after": after} for before, after in self.edited]
+            return document
         return {"field": self.field, "before": self.before, "after": self.after}
 
 
@@ -88,8 +93,11 @@ def field_changes(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]
     for name in ORDER:
         if name in LISTS:
             added, removed = _list_difference(old.get(name) or [], new.get(name) or [])
-            if added or removed:
-                changes.append(FieldChange(name, added=tuple(added), removed=tuple(removed)))
+            edited: list[tuple[Any, Any]] = []
+            if name == "sources":
+                added, removed, edited = _pair_by_title(added, removed)
+            if added or removed or edited:
+                changes.append(FieldChange(name, added=tuple(added), removed=tuple(removed), edited=tuple(edited)))
         elif name == "legal":
             before, after = old.get("legal") or {}, new.get("legal") or {}
             changes.extend(FieldChange(f"legal.{key}", before.get(key), after.get(key))
@@ -122,6 +130,22 @@ def _list_difference(old: list[Any], new: list[Any]) -> tuple[list[Any], list[An
     return added, removed
 
 
+def _pair_by_title(added: list[Any], removed: list[Any]) -> tuple[list[Any], list[Any], list[tuple[Any, Any]]]:
+    """Sources removed and added under the same title are one source edited (a page fixed, a URL added)."""
+    from .text import fold
+
+    remaining = list(removed)
+    still_added, edited = [], []
+    for source in added:
+        twin = next((old for old in remaining if fold(old["title"]) == fold(source["title"])), None)
+        if twin is None:
+            still_added.append(source)
+        else:
+            remaining.remove(twin)
+            edited.append((twin, source))
+    return still_added, remaining, edited
+
+
 # ----- describing items, in words ---------------------------------------------------------
 
 _NOUNS = {"actors": "actor", "registers": "register", "tags": "tag", "sources": "source", "relations": "relation",
@@ -150,7 +174,8 @@ def describe_change(change: FieldChange) -> list[str]:
     if change.is_list:
         noun = _NOUNS[change.field]
         return ([f"{noun} added: {describe_item(change.field, item)}" for item in change.added]
-                + [f"{noun} removed: {describe_item(change.field, item)}" for item in change.removed])
+                + [f"{noun} removed: {describe_item(change.field, item)}" for item in change.removed]
+                + [_describe_edit(before, after) for before, after in change.edited])
     before, after = change.before, change.after
     if change.field == "date":
         return [f"date moved from {before} to {after}"]
@@ -161,6 +186,19 @@ def describe_change(change: FieldChange) -> list[str]:
     if after is None:
         return [f"{change.field} removed (was {_value(before)})"]
     return [f"{change.field} changed from {_value(before)} to {_value(after)}"]
+
+
+def _describe_edit(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """`source “T” changed: page 41 → 40, url added`."""
+    parts = []
+    for key in [*before, *(k for k in after if k not in before)]:
+        if key not in after:
+            parts.append(f"{key} {shorten(str(before[key]), 40)} removed")
+        elif key not in before:
+            parts.append(f"{key} added ({shorten(str(after[key]), 60)})")
+        elif before[key] != after[key]:
+            parts.append(f"{key} {shorten(str(before[key]), 40)} \u2192 {shorten(str(after[key]), 40)}")
+    return f"source \u201c{after['title']}\u201d changed: {', '.join(parts)}"
 
 
 def _value(value: Any) -> str:
