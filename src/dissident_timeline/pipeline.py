@@ -57,9 +57,10 @@ def check_in_corpus(paths: list[str], corpus_dir: str | None = None, *, use_cach
             raise UnreadablePath(f"{path}: not inside the corpus {corpus_dir}")
         groups.setdefault(root, []).append(path)
     free = groups.pop(None, [])  # paths outside any corpus
-    whole = [root for root, named in groups.items() if any(os.path.abspath(path) == root for path in named)]
+    corpora = {root: named for root, named in groups.items() if root is not None}
+    whole = [root for root, named in corpora.items() if any(os.path.abspath(path) == root for path in named)]
     problems: list[Problem] = []
-    for group_root, named in groups.items():
+    for group_root, named in corpora.items():
         if group_root in whole:  # a corpus given whole: checked whole, with the free paths given beside it
             together = named + free if group_root == whole[0] else named
             problems.extend(check_paths(together, use_cache=use_cache, progress=progress))
