@@ -28,7 +28,7 @@ def test_summary_line_on_stderr_only() -> None:
     folder = FIXTURES / "hints"
     text = run("check", str(folder))
     machine = run("check", "--format", "json", str(folder))
-    assert text.stderr == "12 errors, 1 warning in 11 files\n"
+    assert text.stderr == "13 errors, 3 warnings in 12 files\n"
     assert machine.stderr == text.stderr and machine.stdout.startswith("[")
     assert summary_line([Problem("a", 1, 1, "warning", "no-source", "m")]) == "0 errors, 1 warning in 1 file"
     clean = run("check", str(FIXTURES.parent.parent / "events"))

@@ -295,9 +295,27 @@ def _partial_record(raw: dict[str, Any], line: int, address: tuple) -> dict[str,
         "quotes": [quote(item) for item in items("quotes")],
         # Whether it cites sources (an invalid `sources` value is reported by validation already).
         "cites": raw.get("sources") not in (None, []),
+        # The date's span and the sources' dates, when well formed: for the warnings about time.
+        **_partial_span(raw.get("date")),
+        "sources": [{"date": item["date"]} if isinstance(item, dict) and isinstance(item.get("date"), str) else {}
+                    for item in items("sources")],
         "line": line,
         "address": list(address),
     }
+
+
+def _partial_span(value: Any) -> dict[str, Any]:
+    """`date`, `start`, `end` and `sort_key` of an invalid event whose date is valid; all None otherwise."""
+    from .dates import DateError
+
+    try:
+        when = parse_date(value) if isinstance(value, str) else None
+    except DateError:
+        when = None
+    if when is None:
+        return {"date": None, "start": None, "end": None, "sort_key": None}
+    return {"date": when.text, "start": when.start.isoformat() if when.start else None,
+            "end": when.end.isoformat() if when.end else None, "sort_key": (when.start_key, when.end_key)}
 
 
 # `title: Article 155 #applied`: a plain (unquoted) value, then ` #word` on the same line. (` # words`,

@@ -24,7 +24,7 @@ def no_source(context: Context) -> Iterator[Finding]:
         "A source's date span ends before the event's starts: a source cannot report what had not happened. "
         "Check both dates.")))
 def source_before_event(context: Context) -> Iterator[Finding]:
-    for event in context.events:
+    for event in context.events + context.partial:  # invalid events too, when their date is valid
         if not event["start"]:
             continue
         for position, source in enumerate(event["sources"]):
