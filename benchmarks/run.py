@@ -272,7 +272,7 @@ def schema_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
     """`timeline check` against check-jsonschema on the same one-event files."""
     files = event_files(corpus(SCHEMA_FILES, 1))
     repeat = repeats(SCHEMA_FILES, args)
-    title = f"{len(files):,} one-event files given by name (no registry)"
+    title = f"{len(files):,} one-event files given by name (checked in their corpus, with its registry)"
     log(f"measuring {title}, {repeat} run(s)")
     commands = [
         Command(JSONSCHEMA, batches([str(BIN / "check-jsonschema"), "--schemafile", str(SCHEMA)], files)),
