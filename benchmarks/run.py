@@ -73,12 +73,15 @@ CHECK = "check --no-cache"
 IMPORT_TYPER = 'python -c "import typer"'
 VERSION = "timeline --version"
 HELP = "timeline --help"
+CHECK_ONE = "check FILE (warm cache, in its corpus)"
+ONE_FILE_EVENTS = 10_000  # corpus size of the one-file section
 
 # (section key, command, most allowed ratio to the section's baseline, what it reads)
 GOALS = [
     ("10000x1", CHECK_COLD, 1.3, "check cold ≤ 1.3× parse floor, 10k one-event files"),
     ("10000x1", BUILD, 1.5, "build --format json ≤ 1.5× parse floor, 10k one-event files"),
     ("10000x1", CHECK_WARM, 0.35, "check warm ≤ 0.35× parse floor, 10k one-event files"),
+    ("onefile", CHECK_ONE, 0.35, "check FILE warm ≤ 0.35× parse floor of the whole 10k corpus"),
     ("schema", CHECK, 0.15, "check ≤ 0.15× check-jsonschema, 2k one-event files"),
     ("startup", VERSION, 1.3, 'timeline --version ≤ 1.3× python -c "import typer"'),
     ("dates", date_parsing.NEW_LABEL, date_parsing.GOAL,
@@ -142,6 +145,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sizes", type=lambda text: [int(n) for n in text.split(",")],
                         help="comma-separated numbers of events (default: 1000,10000,100000)")
     parser.add_argument("--repeat", type=int, help="runs of every command (default: by size)")
+    parser.add_argument("--only", choices=("corpus", "onefile", "schema", "startup", "dates"),
+                        help="measure only this section")
     parser.add_argument("--markdown", metavar="FILE", help="also write the results as Markdown to FILE")
     parser.add_argument("--no-html", action="store_true", help="skip the HTML page in Chromium (html_page.py)")
     args = parser.parse_args(argv)
@@ -268,13 +273,29 @@ def schema_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
     """`timeline check` against check-jsonschema on the same one-event files."""
     files = event_files(corpus(SCHEMA_FILES, 1))
     repeat = repeats(SCHEMA_FILES, args)
-    title = f"{len(files):,} one-event files given by name (no registry)"
+    title = f"{len(files):,} one-event files given by name (checked in their corpus, with its registry)"
     log(f"measuring {title}, {repeat} run(s)")
     commands = [
         Command(JSONSCHEMA, batches([str(BIN / "check-jsonschema"), "--schemafile", str(SCHEMA)], files)),
         Command(CHECK, batches([TIMELINE, "check", "--no-cache"], files)),
     ]
     return Section(title, JSONSCHEMA, measure(commands, repeat, env), repeat)
+
+
+def one_file_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
+    """`timeline check FILE` (a pre-commit hook, an editor) on one file of a 10k-event corpus, which it
+    checks in the context of the whole corpus, against the parse floor of that whole corpus."""
+    root = corpus(ONE_FILE_EVENTS, 1)
+    path, one = str(root), event_files(root)[len(event_files(root)) // 2]
+    repeat = repeats(ONE_FILE_EVENTS, args)
+    title = f"one file checked in the context of {ONE_FILE_EVENTS:,} one-event files"
+    log(f"measuring {title}, {repeat} run(s)")
+    subprocess.run([TIMELINE, "check", path], capture_output=True, env=env)  # fills the cache
+    commands = [
+        Command(FLOOR, [[PYTHON, "-c", FLOOR_CODE, path]]),
+        Command(CHECK_ONE, [[TIMELINE, "check", one]]),
+    ]
+    return Section(title, FLOOR, measure(commands, repeat, env), repeat)
 
 
 def startup_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
@@ -401,11 +422,17 @@ def main(argv: list[str] | None = None) -> None:
     started, load_before = time.monotonic(), os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as cache:
         env = {**os.environ, "XDG_CACHE_HOME": cache}
+        wanted = {args.only} if args.only else {"corpus", "onefile", "schema", "startup", "dates"}
         sections = {f"{n}x{per_file}": corpus_section(n, per_file, args, env)
-                    for n in args.sizes for per_file in LAYOUTS}
-        sections["schema"] = schema_section(args, env)
-        sections["startup"] = startup_section(args, env)
-        sections["dates"] = dates_section(args, env)
+                    for n in args.sizes for per_file in LAYOUTS} if "corpus" in wanted else {}
+        if "onefile" in wanted:
+            sections["onefile"] = one_file_section(args, env)
+        if "schema" in wanted:
+            sections["schema"] = schema_section(args, env)
+        if "startup" in wanted:
+            sections["startup"] = startup_section(args, env)
+        if "dates" in wanted:
+            sections["dates"] = dates_section(args, env)
     version = subprocess.run([TIMELINE, "--version"], capture_output=True, text=True).stdout.strip()
     header = [f"{version or 'timeline'} on {machine()}",
               f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "

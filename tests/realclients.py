@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,9 @@ def launch_chromium():  # -> (playwright, browser)
     playwright = sync_playwright().start()
     browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
     return playwright, browser
+
+
+def venv_program(name: str) -> str:
+    """A program installed next to the Python running the tests (the test extra), else on PATH."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else program(name)

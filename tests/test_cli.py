@@ -49,7 +49,7 @@ def test_text_format_is_path_line_col_severity_message_code() -> None:
     assert result.returncode == 1
     assert result.stdout == ("tests/fixtures/problems/unknown-field/unknown.yaml:6:1: error: unknown field "
                              "`sumary` (did you mean `summary`?) [unknown-field]\n")
-    assert result.stderr == ""
+    assert result.stderr == "1 error, 0 warnings in 1 file\n"  # the summary goes to stderr only
 
 
 def test_github_format() -> None:

@@ -39,6 +39,31 @@ def test_golden(name: str, args: list[str]) -> None:
     assert result.stdout == golden.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("command", ["build", "actors"])
+def test_narrow_terminals(command: str, columns: int) -> None:
+    """At 60 columns events are stacked blocks; at 80 the title keeps 40% of the width (dates wrap, kinds
+    shorten); at 120 the full table. Every line fits the width; goldens: table-COLUMNS.txt, actors-COLUMNS.txt."""
+    from rich.cells import cell_len
+
+    result = run(command, CORPUS, cwd=ROOT, env={"COLUMNS": str(columns), "NO_COLOR": "1"})
+    assert result.returncode == 0, result.stderr
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= columns
+    golden = GOLDEN / f"{'table' if command == 'build' else 'actors'}-{columns}.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+def test_title_share_below_100_columns() -> None:
+    from dissident_timeline.render.table import TITLE_SHARE
+
+    for columns in (70, 80, 99):
+        header = run("build", CORPUS, cwd=ROOT, env={"COLUMNS": str(columns)}).stdout.splitlines()[2]
+        title_cell = header.split("┃")[3]
+        assert len(title_cell) >= TITLE_SHARE * columns, (columns, header)
+
+
 def test_json_validates_against_the_shipped_schema() -> None:
     """The JSON output of the fixture corpus and of events/ validates against docs/timeline.schema.json."""
     import jsonschema

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable, Iterable, Mapping
 
@@ -32,6 +32,9 @@ class Corpus:
     actors: list[dict[str, Any]]  # the registry's, sorted by id
     problems: list[Problem]  # sorted by path, line, column
     has_registry: bool = False
+    # Problems reported only when their file is checked without the file named (see `Finding.twin`).
+    counterparts: list[tuple[Problem, str]] = field(default_factory=list)
+    sources: list[SourceFile] = field(default_factory=list)  # the files read, set by `pipeline`
 
     @property
     def has_errors(self) -> bool:
@@ -120,12 +123,14 @@ def build_corpus(analysed: list[tuple[SourceFile, Analysis]], contents: Mapping[
         known_ids=frozenset([event["id"] for event in unique_events] + [r["id"] for r in partial if r["id"]]),
     )
     findings = [finding for entry in CHECKS.values() for finding in entry.function(context)]
-    problems.extend(_place(findings, contents))
+    placed = _place(findings, contents)
+    problems.extend(found for found, finding in zip(placed, findings) if finding.twin is None)
+    counterparts = sorted({(found, finding.twin) for found, finding in zip(placed, findings) if finding.twin})
     resolve = _resolver(index)
     resolved_events = [_with_actors_resolved(event, resolve) for event in unique_events]
     resolved_actors = [_with_affiliations_resolved(actor, resolve) for actor in unique_actors]
     return Corpus(corpus_order(resolved_events), sorted(resolved_actors, key=lambda a: a["id"]),
-                  sorted(set(problems)), has_registry)
+                  sorted(set(problems)), has_registry, counterparts)
 
 
 def _unique(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[dict, dict]]]:
@@ -178,17 +183,18 @@ def _with_affiliations_resolved(actor: dict[str, Any], resolve: Resolver) -> dic
 
 
 def _place(findings: list[Finding], contents: Mapping[str, bytes]) -> list[Problem]:
-    """Turn findings into problems, parsing each concerned file once more for positions."""
-    by_file: dict[str, list[Finding]] = defaultdict(list)
-    for finding in findings:
-        by_file[finding.record["file"]].append(finding)
-    placed = []
+    """Turn findings into problems (in the same order), parsing each concerned file once more for positions."""
+    by_file: dict[str, list[int]] = defaultdict(list)
+    for number, finding in enumerate(findings):
+        by_file[finding.record["file"]].append(number)
+    placed: list[Problem | None] = [None] * len(findings)
     for display, group in by_file.items():
         data, _ = decode(contents[display])
-        paths = [tuple(f.record["address"]) + f.subpath for f in group]
-        for finding, (line, col) in zip(group, locate(data, paths)):
-            placed.append(problem(finding.code, display, line, col, finding.message))
-    return placed
+        paths = [tuple(findings[n].record["address"]) + findings[n].subpath for n in group]
+        for number, (line, col) in zip(group, locate(data, paths)):
+            finding = findings[number]
+            placed[number] = problem(finding.code, display, line, col, finding.message)
+    return placed  # type: ignore[return-value]  # every finding has been placed
 
 
 def corpus_order(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

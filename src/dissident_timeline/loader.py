@@ -15,6 +15,7 @@ second time, with positions, only when it has problems to place.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from typing import Any
@@ -154,6 +155,8 @@ def analyse(data: bytes, registry: bool) -> Analysis:
         _analyse_registry(documents, parsed.lines, result, to_place)
     else:
         _analyse_events(documents, parsed.lines, result, to_place)
+        if b" #" in data:  # rare: only then look for a comment that cuts a title or summary
+            result.problems.extend(_comments_in_text(data, result.events + result.partial, documents))
     if to_place:
         positions = locate(data, [path for _code, path, _message in to_place])
         for (code, _path, message), (line, col) in zip(to_place, positions):
@@ -290,9 +293,56 @@ def _partial_record(raw: dict[str, Any], line: int, address: tuple) -> dict[str,
         "actors": [reference(item) for item in items("actors")],
         "relations": [relation(item) for item in items("relations")],
         "quotes": [quote(item) for item in items("quotes")],
+        # Whether it cites sources (an invalid `sources` value is reported by validation already).
+        "cites": raw.get("sources") not in (None, []),
+        # The date's span and the sources' dates, when well formed: for the warnings about time.
+        **_partial_span(raw.get("date")),
+        "sources": [{"date": item["date"]} if isinstance(item, dict) and isinstance(item.get("date"), str) else {}
+                    for item in items("sources")],
         "line": line,
         "address": list(address),
     }
+
+
+def _partial_span(value: Any) -> dict[str, Any]:
+    """`date`, `start`, `end` and `sort_key` of an invalid event whose date is valid; all None otherwise."""
+    from .dates import DateError
+
+    try:
+        when = parse_date(value) if isinstance(value, str) else None
+    except DateError:
+        when = None
+    if when is None:
+        return {"date": None, "start": None, "end": None, "sort_key": None}
+    return {"date": when.text, "start": when.start.isoformat() if when.start else None,
+            "end": when.end.isoformat() if when.end else None, "sort_key": (when.start_key, when.end_key)}
+
+
+# `title: Article 155 #applied`: a plain (unquoted) value, then ` #word` on the same line. (` # words`,
+# with a space, reads as a comment its author meant; `#word` as a hashtag that YAML swallowed.)
+_CUT_BY_COMMENT = re.compile(rb"^(?P<lead>[ ]*(?:-[ ]+)?(?P<key>title|summary):[ ]+)(?P<value>[^'\"|>&*!#\s][^\n]*?)"
+                             rb"[ \t]+#(?=\S)[^\n]*$", re.MULTILINE)
+
+
+def _comments_in_text(data: bytes, records: list[dict[str, Any]], documents: list[tuple[int, Any]]) -> list[RawProblem]:
+    """`comment-in-text` where YAML read the end of a title or summary line as a comment.
+
+    A line is reported only when the parsed value is the text before ` #`: a `#` inside quotes, or in
+    a value that goes on after the line, is text, and YAML kept it."""
+    values = {(key, value) for _i, doc in documents for item in (doc if isinstance(doc, list) else [doc])
+              if isinstance(item, dict) for key, value in item.items() if key in ("title", "summary")}
+    found = []
+    for match in _CUT_BY_COMMENT.finditer(data):
+        key, value = match.group("key").decode(), match.group("value").decode("utf-8", "replace").strip()
+        if (key, value) not in values:
+            continue
+        line = data.count(b"\n", 0, match.start()) + 1
+        hash_at = data.index(b"#", match.end("value"))
+        hash_col = len(data[match.start():hash_at].decode("utf-8", "replace")) + 1
+        found.append(RawProblem("comment-in-text", line, hash_col,
+                                f"the {key} ends at ` #`: YAML reads the rest of the line as a comment; put the whole "
+                                f"{key} in double quotes to keep it"))
+    return found
 
 
 def _without_nulls(mapping: dict[str, Any]) -> dict[str, Any]:

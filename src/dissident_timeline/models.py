@@ -54,7 +54,11 @@ def _check_url(text: str) -> str:
 
 def _check_lang(text: str) -> str:
     if not _LANG.fullmatch(text):
-        raise ValueError("a language is a BCP 47 tag such as `en`, `fr` or `pt-BR`")
+        from .languages import suggest_tag
+
+        tag = suggest_tag(text)
+        hint = f": write `{tag}`" if tag and tag != text else " such as `en`, `fr` or `pt-BR`"
+        raise ValueError(f"must be a BCP 47 language tag{hint}")
     return text
 
 

@@ -9,6 +9,7 @@ Large loads are spread over the cores with a process pool: parsing is CPU-bound.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import sys
@@ -16,10 +17,10 @@ from typing import Callable
 
 from .cache import AnalysisCache, content_key
 from .corpus import Corpus, build_corpus
-from .loader import Analysis, SourceFile, analyse, discover, read_source
+from .loader import REGISTRY_NAMES, Analysis, SourceFile, UnreadablePath, analyse, discover, read_source
 from .problems import Problem
 
-__all__ = ["check_paths", "load_corpus"]
+__all__ = ["check_in_corpus", "check_paths", "corpus_root", "load_corpus", "load_files"]
 
 # Below this many files to analyse, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 400
@@ -30,15 +31,100 @@ Progress = Callable[[int, int], None]  # (files done, files in all)
 
 def check_paths(paths: list[str], *, use_cache: bool = True, progress: Progress | None = None) -> list[Problem]:
     """Every problem in the files under `paths`, sorted."""
-    return _run(paths, use_cache, progress, problems_only=True)  # type: ignore[return-value]
+    return _run(paths, use_cache, progress, problems_only=True).problems
 
 
 def load_corpus(paths: list[str], *, use_cache: bool = True, progress: Progress | None = None) -> Corpus:
     """The checked corpus under `paths`. Raises `loader.UnreadablePath` for a bad path."""
-    return _run(paths, use_cache, progress, problems_only=False)  # type: ignore[return-value]
+    return _run(paths, use_cache, progress, problems_only=False)
 
 
-def _run(paths: list[str], use_cache: bool, progress: Progress | None, problems_only: bool) -> Corpus | list[Problem]:
+def check_in_corpus(paths: list[str], corpus_dir: str | None = None, *, use_cache: bool = True,
+                    progress: Progress | None = None) -> list[Problem]:
+    """The problems of the files under `paths`, checked in the context of their whole corpus.
+
+    The corpus of a path is `corpus_dir`, else the nearest folder at or above it that holds an
+    `actors.yaml`. A corpus given whole (its folder among the paths) is checked whole, together with
+    the paths that belong to no corpus (`check new-file.yaml events/`); without one, such paths are
+    checked on their own, as `check_paths` does. Of a corpus not given whole, only the
+    problems of the files named are reported, with the paths as given: a relation to an event
+    in another file resolves, and a duplicate id is reported whichever of the two files is named.
+    """
+    groups: dict[str | None, list[str]] = {}
+    for path in paths:
+        root = os.path.abspath(corpus_dir) if corpus_dir else corpus_root(path)
+        if root and corpus_dir and not _inside(os.path.abspath(path), root):
+            raise UnreadablePath(f"{path}: not inside the corpus {corpus_dir}")
+        groups.setdefault(root, []).append(path)
+    free = groups.pop(None, [])  # paths outside any corpus
+    corpora = {root: named for root, named in groups.items() if root is not None}
+    whole = [root for root, named in corpora.items() if any(os.path.abspath(path) == root for path in named)]
+    problems: list[Problem] = []
+    for group_root, named in corpora.items():
+        if group_root in whole:  # a corpus given whole: checked whole, with the free paths given beside it
+            together = named + free if group_root == whole[0] else named
+            problems.extend(check_paths(together, use_cache=use_cache, progress=progress))
+        else:
+            problems.extend(_focused(group_root, named, use_cache, progress))
+    if free and not whole:
+        problems.extend(check_paths(free, use_cache=use_cache, progress=progress))
+    return sorted(set(problems))
+
+
+def corpus_root(path: str) -> str | None:
+    """The nearest folder at or above `path` that holds an actor registry (absolute), or None."""
+    folder = os.path.abspath(path)
+    if not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    while True:
+        if any(os.path.isfile(os.path.join(folder, name)) for name in REGISTRY_NAMES):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def _inside(path: str, root: str) -> bool:
+    return os.path.commonpath([path, root]) == root
+
+
+def _focused(root: str, given: list[str], use_cache: bool, progress: Progress | None) -> list[Problem]:
+    """The problems of the files under `given`, from the corpus at `root`, as the user names them."""
+    named, _walk_problems = discover(given)  # raises UnreadablePath for a bad path, as `check` does
+    shown = {source.real: source.display for source in named}
+    # Shown relative to the working directory, like the paths given (absolute if one of them is).
+    top = root if any(os.path.isabs(path) for path in given) else os.path.relpath(root)
+    corpus = _run([top], use_cache, progress, problems_only=True)
+    missing = set(shown) - {source.real for source in corpus.sources}
+    if missing:  # files the walk skips (hidden, or reached through a link): read them too
+        corpus = _run([top, *sorted(shown[real] for real in missing)], use_cache, progress, problems_only=True)
+    rename = {source.display: shown[source.real] for source in corpus.sources if source.real in shown}
+    found = [p for p in corpus.problems if p.path in rename]
+    found += [p for p, twin in corpus.counterparts if p.path in rename and twin not in rename]
+    return [dataclasses.replace(p, path=rename[p.path]) for p in found]
+
+
+def load_files(files: list[tuple[SourceFile, bytes]], *, use_cache: bool = True) -> Corpus:
+    """The checked corpus of files already read (a git revision's, for `diff`)."""
+    from .problems import problem
+    from .yamlread import MAX_BYTES
+
+    problems = [problem("file-too-large", source.display, 1, 1, "the file is over the size cap for event files")
+                for source, data in files if len(data) > MAX_BYTES]
+    contents = [(source, data, content_key(data, source.registry)) for source, data in files if len(data) <= MAX_BYTES]
+    cache = AnalysisCache() if use_cache else None
+    try:
+        corpus = build_corpus(_analyses(contents, cache, None), {s.display: data for s, data, _k in contents}, problems)
+    finally:
+        if cache:
+            cache.close()
+    corpus.sources = [source for source, _data in files]
+    return corpus
+
+
+def _run(paths: list[str], use_cache: bool, progress: Progress | None, problems_only: bool) -> Corpus:
+    """The corpus under `paths` (with no events or actors when `problems_only`), and its sources."""
     sources, walk_problems = discover(paths)
     problems: list[Problem] = list(walk_problems)
     contents: list[tuple[SourceFile, bytes, str]] = []
@@ -54,13 +140,14 @@ def _run(paths: list[str], use_cache: bool, progress: Progress | None, problems_
         if cache:
             stored = cache.get_corpus(fingerprint, problems_only)
             if stored is not None:
-                return _problems(stored) if problems_only else _corpus(*stored)
+                return _corpus(stored, None, sources) if problems_only else _corpus(stored[0], stored[1], sources)
         corpus = build_corpus(_analyses(contents, cache, progress), {s.display: data for s, data, _k in contents},
                               problems)
+        corpus.sources = sources
         if cache:
-            cache.put_corpus(fingerprint, _as_tuples(corpus.problems),
+            cache.put_corpus(fingerprint, _stored_problems(corpus),
                              {"events": corpus.events, "actors": corpus.actors, "registry": corpus.has_registry})
-        return corpus.problems if problems_only else corpus
+        return corpus
     finally:
         if cache:
             cache.close()
@@ -89,12 +176,19 @@ def _as_tuples(problems: list[Problem]) -> list[tuple]:
     return [(p.path, p.line, p.col, p.severity, p.code, p.message) for p in problems]
 
 
-def _problems(stored: list[tuple]) -> list[Problem]:
-    return [Problem(*fields) for fields in stored]
+def _stored_problems(corpus: Corpus) -> tuple[list[tuple], list[tuple]]:
+    """What a warm `check` needs: the problems, and the counterparts that `check FILE...` may add."""
+    counterparts = [(*_as_tuples([found])[0], twin) for found, twin in corpus.counterparts]
+    return _as_tuples(corpus.problems), counterparts
 
 
-def _corpus(stored_problems: list[tuple], data: dict) -> Corpus:
-    return Corpus(data["events"], data["actors"], _problems(stored_problems), data["registry"])
+def _corpus(stored_problems: tuple[list[tuple], list[tuple]], data: dict | None, sources: list[SourceFile]) -> Corpus:
+    problems, counterparts = stored_problems
+    corpus = Corpus(data["events"] if data else [], data["actors"] if data else [],
+                    [Problem(*fields) for fields in problems], bool(data and data["registry"]),
+                    [(Problem(*fields[:6]), fields[6]) for fields in counterparts])
+    corpus.sources = sources
+    return corpus
 
 
 def _analyse_all(missing: list[tuple[SourceFile, bytes]], progress: Progress | None) -> dict[str, Analysis]:

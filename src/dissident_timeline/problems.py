@@ -65,6 +65,9 @@ CATALOG: dict[str, Code] = {
         "A key appears twice in the same mapping. YAML parsers silently keep the last one; remove one of them."),
     "complex-key": Code(ERROR, "Key is not a plain string",
         "A mapping key is itself a list or a mapping. Keys are field names."),
+    "comment-in-text": Code(WARNING, "Comment cuts a title or summary",
+        "An unquoted title or summary holds ` #`: YAML reads the rest of the line as a comment, so the text is "
+        "cut there (`title: Article 155 #applied` is `Article 155`). Put the whole value in double quotes."),
     "empty-file": Code(WARNING, "Empty file",
         "The file holds no event (it is empty or holds only comments)."),
     # Structure of events and of the registry.

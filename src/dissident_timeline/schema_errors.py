@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .models import FIELDS
-from .text import shorten, suggest
+from .text import shorten, slugify, suggest
 from .yamlread import KEY
 
 __all__ = ["translate"]
@@ -40,8 +40,11 @@ def translate(error: dict[str, Any], schema: str) -> tuple[str, tuple, str]:
         return "invalid-value", loc, f"`{where}` {reason}"
     if kind == "string_pattern_mismatch":
         if field in _SLUG_FIELDS or field == "affiliations":
-            return ("invalid-id", loc, f"`{where}` must be a slug: lowercase letters and digits in words "
-                    "joined by single hyphens (`eo-13768`)")
+            given = error.get("input")
+            slug = slugify(given)[:80].strip("-") if isinstance(given, str) else ""
+            hint = f": write `{shorten(slug)}`" if slug else " (`eo-13768`)"
+            return ("invalid-id", loc, f"`{where}` must be a slug, lowercase letters and digits in words "
+                    f"joined by single hyphens{hint}")
         return "invalid-value", loc, f"`{where}` must be a two-letter country code in capitals (`US`, `GB`)"
     if kind == "string_too_long":
         limit = error["ctx"]["max_length"]

@@ -16,6 +16,7 @@ of each event, and `locate` parses a file again to find the position of one valu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -37,7 +38,7 @@ except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml on every pl
             Scanner.__init__(self)
             _PyParser.__init__(self)
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "KEY", "Parsed", "RawProblem", "decode", "locate", "read_yaml"]
+__all__ = ["KEY", "MAX_BYTES", "MAX_DEPTH", "Parsed", "RawProblem", "decode", "locate", "read_yaml", "syntax_hint"]
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 32
@@ -140,9 +141,14 @@ class _Builder:
                 # ahead and trips on it before we see level MAX_DEPTH + 1. The same problem.
                 self._problem("yaml-too-deep", mark, _TOO_DEEP)
             else:
-                if error.context:
-                    text = f"{text} ({error.context})"
-                self._problem("yaml-syntax", mark, f"YAML syntax error: {text}")
+                hinted = syntax_hint(self.data, mark, text)
+                if hinted:
+                    line, col, message = hinted
+                    self.result.problems.append(RawProblem("yaml-syntax", line, col, f"YAML syntax error: {message}"))
+                else:
+                    if error.context:
+                        text = f"{text} ({error.context})"
+                    self._problem("yaml-syntax", mark, f"YAML syntax error: {text}")
             self.result.documents.clear()
         except yaml.reader.ReaderError as error:
             # A character YAML forbids (ESC, C1 controls, U+FFFE...): no mark, but a byte offset.
@@ -280,6 +286,45 @@ class _Builder:
                           "kept); remove one of them")
             return _DISCARD
         return key
+
+
+# A key at the start of a line (after any `- `), and where its value starts.
+_KEY_LINE = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)*)(?P<key>[^\s#'\"\[{][^:#]*?):[ ]+(?P<value>\S)")
+
+
+def syntax_hint(data: bytes, mark: Any, problem: str) -> tuple[int, int, str] | None:
+    """(line, col, message) that says how to fix a common YAML mistake, placed where the fix goes;
+    None when the mistake is not one we recognise (libyaml's words are kept then)."""
+    if mark is None:
+        return None
+    lines = data.split(b"\n")
+    if mark.line >= len(lines):
+        return None
+    text = lines[mark.line].decode("utf-8", "replace").rstrip("\r")
+    number, column = mark.line + 1, mark.column  # column: 0-based, in characters
+    if "\t" in text[: column + 1] and ("tab" in problem or "cannot start any token" in problem):
+        tab = text.index("\t")
+        return number, tab + 1, "a tab character; YAML indents with spaces only: replace the tab with spaces"
+    key_line = _KEY_LINE.match(text)
+    if "mapping values are not allowed" in problem and key_line:
+        value_col = key_line.start("value")
+        key = key_line.group("key").strip()
+        if value_col <= column:
+            value = text[value_col:].strip()
+            start = value[: value.find(": ") + 1] if len(value) > 40 else value  # enough to show the colon
+            quoted = start.replace("\\", "\\\\").replace('"', '\\"') + (" …" if start != value else "")
+            return (number, value_col + 1, f"the value of `{shorten(key)}` contains `: `, which YAML reads as a "
+                    f"new key: put the value in double quotes (`{shorten(key)}: \"{shorten(quoted, 50)}\"`)")
+        return (number, len(key_line.group("indent")) + 1, f"`{shorten(key)}` is indented more than the line "
+                "above: align it with the other keys of its mapping (or, to continue the text above, quote it)")
+    if column > 0 and column <= len(text) and text[column - 1] == "'" and "'" in text[: column - 1]:
+        return (number, column, "an apostrophe inside single quotes ends the text: double it (`''`), or put the "
+                "value in double quotes")
+    if "expected key" in problem or "expected '-' indicator" in problem or "expected <block end>" in problem:
+        start = len(text) - len(text.lstrip(" "))
+        return (number, start + 1, f"bad indentation: this line (column {start + 1}) does not line up with the "
+                "keys above it; the keys of one mapping, and the `-` of one list, start in the same column")
+    return None
 
 
 class _TooDeep(Exception):

@@ -31,6 +31,9 @@ class Finding:
     record: Record
     subpath: tuple[Any, ...]
     message: str
+    # Set on the counterpart of a problem reported elsewhere (the first event of a duplicate id):
+    # the file of the other record. Only `check FILE...` reports it, when that file is not named.
+    twin: str | None = None
 
 
 @dataclass(frozen=True)

@@ -17,3 +17,6 @@ def duplicate_ids(context: Context) -> Iterator[Finding]:
         for record, first in pairs:
             yield Finding(code, record, ("id",), f"{noun} id `{record['id']}` is already used at "
                           f"{first['file']}:{first['line']}; ids must be unique")
+            # So that `check FIRST-FILE` (a pre-commit hook) sees the clash that a new file causes.
+            yield Finding(code, first, ("id",), f"{noun} id `{first['id']}` is also used at "
+                          f"{record['file']}:{record['line']}; ids must be unique", twin=record["file"])

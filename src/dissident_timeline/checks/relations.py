@@ -34,10 +34,12 @@ def relation_targets(context: Context) -> Iterator[Finding]:
 @check(("relation-order", Code(WARNING, "Relation against time",
         "An event responds to, appeals, blocks, overturns or implements an event that starts after it ends.")))
 def relation_order(context: Context) -> Iterator[Finding]:
-    for event in context.events:
+    for event in context.events + context.partial:  # invalid events too, when their date is valid
         if not event["end"]:
             continue
         for position, relation in enumerate(event["relations"]):
+            if relation is None:  # not well formed in an invalid event, already reported
+                continue
             target = context.by_id.get(relation["event"])
             if relation["type"] in AFTER_TARGET and target and target["start"] \
                     and target["sort_key"][0] > event["sort_key"][1]:  # time order, moments of a day too

@@ -13,4 +13,7 @@ COMMANDS = {
     "build": "build",
     "filter": "filter",
     "actors": "actors",
+    "new": "new",
+    "diff": "diff",
+    "schema": "schema",
 }

@@ -27,7 +27,7 @@ def actors_table(rows: list[dict[str, Any]], color: bool, width: int = 120) -> s
                       highlight=False)
     table = Table(header_style="bold")
     table.add_column("Actor")
-    table.add_column("Id", style="dim")
+    table.add_column("Id", style="dim", overflow="fold")  # an id is typed: wrapped, never cut short
     table.add_column("Type")
     table.add_column("Aliases", overflow="fold")
     table.add_column("Events", justify="right")
