@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Mapping
 from .checks import CHECKS, Finding
 from .loader import Analysis, SourceFile
 from .problems import Problem, problem
-from .text import fold, shorten, slugify, suggest
+from .text import Suggester, did_you_mean, fold, shorten, slugify
 from .yamlread import decode, locate
 
 __all__ = ["ORDERING_RELATIONS", "ActorIndex", "Corpus", "build_corpus", "corpus_order"]
@@ -67,6 +67,7 @@ class ActorIndex:
         self.by_id = {actor["id"]: actor for actor in actors}
         self.by_key: dict[str, set[str]] = defaultdict(set)
         self._resolved: dict[str, list[str]] = {}
+        self._suggester: Suggester | None = None
         for actor in actors:
             for key in (actor["id"], actor["name"], *actor["aliases"]):
                 self.by_key[fold(key)].add(actor["id"])
@@ -80,19 +81,15 @@ class ActorIndex:
 
     def suggestions(self, reference: str) -> str:
         """` (did you mean `A` or `B`?)` with the names of the closest actors, or ""."""
-        import difflib
-
-        close = difflib.get_close_matches(fold(reference), list(self.by_key), n=12, cutoff=0.6)
+        if self._suggester is None:  # built on the first unknown actor only
+            self._suggester = Suggester(list(self.by_key))
         names: list[str] = []
-        for key in close:
+        for key in self._suggester.close(fold(reference), n=12):
             for actor_id in sorted(self.by_key[key]):
                 name = self.by_id[actor_id]["name"]
                 if name not in names:
                     names.append(name)
-        if not names:
-            return ""
-        return " (did you mean " + " or ".join(f"`{name}`" for name in names[:3]) + "?)"
-
+        return did_you_mean(names[:3])
 
 def build_corpus(analysed: list[tuple[SourceFile, Analysis]], contents: Mapping[str, bytes],
                  walk_problems: Iterable[Problem] = ()) -> Corpus:
@@ -198,6 +195,7 @@ def _resolve_affiliations(actors: list[dict[str, Any]], resolve: Resolver) -> No
 
 
 def _check_relations(events: list[dict[str, Any]], known_ids: set[str], findings: list[Finding]) -> None:
+    suggester: Suggester | None = None  # built on the first dangling relation only
     for event in events:
         for position, relation in enumerate(event["relations"]):
             if relation is None:
@@ -207,9 +205,9 @@ def _check_relations(events: list[dict[str, Any]], known_ids: set[str], findings
                 findings.append(Finding("self-relation", event, ("relations", position, "event"),
                                         f"`{event['id']}` cannot `{shorten(relation['type'])}` itself"))
             elif target not in known_ids:
+                suggester = suggester or Suggester(sorted(known_ids))
                 findings.append(Finding("dangling-relation", event, ("relations", position, "event"),
-                                        f"no event has the id `{shorten(target)}`{suggest(target, sorted(known_ids))}"))
-
+                                        f"no event has the id `{shorten(target)}`{suggester.suggest(target)}"))
 
 def _place(findings: list[Finding], contents: Mapping[str, bytes]) -> list[Problem]:
     """Turn findings into problems, parsing each concerned file once more for positions."""
