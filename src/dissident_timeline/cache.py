@@ -6,14 +6,15 @@ directory (`$XDG_CACHE_HOME/dissident-timeline`, else `~/.cache/dissident-timeli
 SQLite makes concurrent runs safe, and any error in reading it (a corrupt file, a locked
 database, an entry whose checksum does not match) counts as a miss, never as a result.
 Entries are keyed by the hash of the bytes, so a file that changed is never served from
-the cache. Entries are `marshal`led (several times faster to load than JSON, which a warm
-run spends most of its time on) behind a checksum, so a damaged entry is never decoded.
+the cache. Entries are JSON behind a checksum (a damaged entry is never decoded), and an
+entry that does not decode to a well-formed result is a miss: see `cache_format`. The cache
+is an aid, never an authority: in CI the pipeline does not read it unless asked
+(`pipeline.cache_enabled`), and docs/security.md says what a writable cache still allows.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 import sqlite3
 import time
@@ -21,12 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .cache_format import decode_analysis, decode_corpus, decode_problems, encode
 from .loader import Analysis
+from .problems import Problem
 
 __all__ = ["AnalysisCache", "cache_directory", "content_key"]
 
 # Bump when the analysis of the same bytes changes without a version change (development).
-_LAYOUT = 2
+_LAYOUT = 3  # 3: JSON instead of marshal
 
 
 def cache_directory() -> Path:
@@ -65,10 +68,10 @@ class AnalysisCache:
                 rows = self._db.execute(
                     f"SELECT key, data FROM analyses WHERE key IN ({','.join('?' * len(chunk))})", chunk)
                 for key, blob in rows:
-                    try:
-                        found[key] = Analysis.from_json(_unpack(blob))
-                    except (ValueError, TypeError, KeyError):
-                        continue  # a damaged entry is a miss
+                    body = _unpack(blob)
+                    analysis = None if body is None else decode_analysis(body)
+                    if analysis is not None and isinstance(key, str):  # else a miss
+                        found[key] = analysis
         except sqlite3.Error:
             return {}
         return found
@@ -76,7 +79,7 @@ class AnalysisCache:
     def put_many(self, entries: dict[str, Analysis]) -> None:
         if self._db is None or not entries:
             return
-        rows = [(key, _pack(analysis.to_json())) for key, analysis in entries.items()]
+        rows = [(key, _pack(encode(analysis.to_json()))) for key, analysis in entries.items()]
         try:
             with self._db:
                 self._db.execute("BEGIN")
@@ -84,8 +87,8 @@ class AnalysisCache:
         except sqlite3.Error:
             pass  # another run holds the lock, or the disk is full: the cache stays as it was
 
-    def get_corpus(self, key: str, problems_only: bool) -> Any | None:
-        """A stored whole result: its problems, or (problems, corpus data)."""
+    def get_corpus(self, key: str, problems_only: bool) -> tuple[list[Problem], dict[str, Any] | None] | None:
+        """A stored whole result: (its problems, None) if `problems_only`, else (problems, corpus data)."""
         if self._db is None:
             return None
         try:
@@ -95,8 +98,14 @@ class AnalysisCache:
             return None
         if row is None:
             return None
-        values = [_unpack(blob) for blob in row]
-        return None if any(v is None for v in values) else (values[0] if problems_only else values)
+        bodies = [_unpack(blob) for blob in row]
+        if any(body is None for body in bodies):
+            return None
+        problems = decode_problems(bodies[0])
+        corpus = None if problems_only else decode_corpus(bodies[1])
+        if problems is None or (corpus is None and not problems_only):
+            return None
+        return problems, corpus
 
     def put_corpus(self, key: str, problems: Any, corpus: Any) -> None:
         if self._db is None:
@@ -108,7 +117,7 @@ class AnalysisCache:
                 self._db.execute("DELETE FROM corpora WHERE key NOT IN "
                                  "(SELECT key FROM corpora ORDER BY used DESC LIMIT 7)")
                 self._db.execute("INSERT OR REPLACE INTO corpora VALUES (?, ?, ?, ?)",
-                                 (key, _pack(problems), _pack(corpus), time.time()))
+                                 (key, _pack(encode(problems)), _pack(encode(corpus)), time.time()))
         except (sqlite3.Error, ValueError):
             pass
 
@@ -117,19 +126,15 @@ class AnalysisCache:
             self._db.close()
 
 
-def _pack(value: Any) -> bytes:
-    body = marshal.dumps(value)
+def _pack(body: bytes) -> bytes:
     return hashlib.blake2b(body, digest_size=16).digest() + body
 
 
-def _unpack(blob: Any) -> Any | None:
-    """The value packed in `blob`, or None when the blob is damaged."""
+def _unpack(blob: Any) -> bytes | None:
+    """The body packed in `blob`, or None when the blob is damaged."""
     if not isinstance(blob, bytes):
         return None
     checksum, body = blob[:16], blob[16:]
     if hashlib.blake2b(body, digest_size=16).digest() != checksum:
         return None
-    try:
-        return marshal.loads(body)
-    except (ValueError, TypeError, EOFError):
-        return None
+    return body

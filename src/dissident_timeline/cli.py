@@ -224,7 +224,7 @@ def _load(loader, paths: list[str] | None, no_cache: bool):
     from .loader import UnreadablePath
 
     try:
-        return loader(paths or ["events"], use_cache=not no_cache, progress=_progress())
+        return loader(paths or ["events"], use_cache=False if no_cache else None, progress=_progress())
     except UnreadablePath as error:
         _fail_usage(str(error))
 

@@ -19,7 +19,7 @@ from .corpus import Corpus, build_corpus
 from .loader import Analysis, SourceFile, analyse, discover, read_source
 from .problems import Problem
 
-__all__ = ["check_paths", "load_corpus"]
+__all__ = ["cache_enabled", "check_paths", "load_corpus"]
 
 # Below this many files to analyse, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 400
@@ -28,14 +28,23 @@ CHUNK_FILES = 250
 Progress = Callable[[int, int], None]  # (files done, files in all)
 
 
-def check_paths(paths: list[str], *, use_cache: bool = True, progress: Progress | None = None) -> list[Problem]:
-    """Every problem in the files under `paths`, sorted."""
-    return _run(paths, use_cache, progress, problems_only=True)  # type: ignore[return-value]
+def cache_enabled(use_cache: bool | None) -> bool:
+    """Whether to use the cache: as asked, else (None) everywhere but in CI.
+
+    In CI (`CI` set and not empty) the cache may have been restored from another branch,
+    that is, written by someone else: a check there must not depend on it unless asked."""
+    return (not os.environ.get("CI")) if use_cache is None else use_cache
 
 
-def load_corpus(paths: list[str], *, use_cache: bool = True, progress: Progress | None = None) -> Corpus:
-    """The checked corpus under `paths`. Raises `loader.UnreadablePath` for a bad path."""
-    return _run(paths, use_cache, progress, problems_only=False)  # type: ignore[return-value]
+def check_paths(paths: list[str], *, use_cache: bool | None = None, progress: Progress | None = None) -> list[Problem]:
+    """Every problem in the files under `paths`, sorted. `use_cache`: see `cache_enabled`."""
+    return _run(paths, cache_enabled(use_cache), progress, problems_only=True)  # type: ignore[return-value]
+
+
+def load_corpus(paths: list[str], *, use_cache: bool | None = None, progress: Progress | None = None) -> Corpus:
+    """The checked corpus under `paths`. Raises `loader.UnreadablePath` for a bad path.
+    `use_cache`: see `cache_enabled`."""
+    return _run(paths, cache_enabled(use_cache), progress, problems_only=False)  # type: ignore[return-value]
 
 
 def _run(paths: list[str], use_cache: bool, progress: Progress | None, problems_only: bool) -> Corpus | list[Problem]:
@@ -54,7 +63,10 @@ def _run(paths: list[str], use_cache: bool, progress: Progress | None, problems_
         if cache:
             stored = cache.get_corpus(fingerprint, problems_only)
             if stored is not None:
-                return _problems(stored) if problems_only else _corpus(*stored)
+                problems_found, data = stored
+                if problems_only or data is None:
+                    return problems_found
+                return Corpus(data["events"], data["actors"], problems_found, data["registry"])
         corpus = build_corpus(_analyses(contents, cache, progress), {s.display: data for s, data, _k in contents},
                               problems)
         if cache:
@@ -87,14 +99,6 @@ def _fingerprint(contents: list[tuple[SourceFile, bytes, str]], problems: list[P
 
 def _as_tuples(problems: list[Problem]) -> list[tuple]:
     return [(p.path, p.line, p.col, p.severity, p.code, p.message) for p in problems]
-
-
-def _problems(stored: list[tuple]) -> list[Problem]:
-    return [Problem(*fields) for fields in stored]
-
-
-def _corpus(stored_problems: list[tuple], data: dict) -> Corpus:
-    return Corpus(data["events"], data["actors"], _problems(stored_problems), data["registry"])
 
 
 def _analyse_all(missing: list[tuple[SourceFile, bytes]], progress: Progress | None) -> dict[str, Analysis]:
