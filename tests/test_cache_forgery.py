@@ -94,15 +94,16 @@ def test_malformed_whole_results_are_misses(tmp_path: Path, private_cache: Path,
     assert _codes(folder, use_cache=True) == expected
 
 
-def test_malformed_corpus_data_is_a_miss(tmp_path: Path, private_cache: Path) -> None:
-    """`build` reads the stored events too: a record of the wrong shape is a miss, not a crash."""
+def test_build_with_forged_entries_does_not_crash(tmp_path: Path, private_cache: Path) -> None:
+    """`build` reads the per-file entries: a record of the wrong shape is a miss, not a crash."""
     folder = _corpus(tmp_path)
     expected = load_corpus([str(folder)], use_cache=True).events
-    stored = json.dumps({"events": [{"id": "a", "actors": "nobody"}], "actors": [], "registry": False})
-    _forge(private_cache, "corpora", "corpus", stored.encode())
+    _forge(private_cache, "analyses", "data", b'{"events": [{"id": "a", "actors": "nobody"}], "actors": [], '
+                                              b'"problems": [], "partial": []}')
     assert load_corpus([str(folder)], use_cache=True).events == expected
-    result = run("build", "--format", "json", str(folder), env={"XDG_CACHE_HOME": str(private_cache)})
+    result = run("build", "--format", "json", str(folder), env={"XDG_CACHE_HOME": str(private_cache), "CI": ""})
     assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert [event["id"] for event in json.loads(result.stdout)["events"]] == ["b", "a"]
 
 
 def _swap_in_clean_result(tmp_path: Path, cache: Path) -> Path:

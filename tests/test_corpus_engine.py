@@ -65,7 +65,7 @@ def test_corrupt_cache_is_a_miss(private_cache: Path) -> None:
     database = next(private_cache.rglob("*.sqlite"))
     with sqlite3.connect(database) as db:
         db.execute("UPDATE analyses SET data = X'00112233'")
-        db.execute("UPDATE corpora SET problems = X'00', corpus = X'00'")
+        db.execute("UPDATE corpora SET problems = X'00'")
     assert check_paths([str(FIXTURES / "problems" / "unknown-actor")], use_cache=True) == expected
     database.write_bytes(b"this is not a database" * 100)
     assert check_paths([str(FIXTURES / "problems" / "unknown-actor")], use_cache=True) == expected

@@ -22,14 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .cache_format import decode_analysis, decode_corpus, decode_problems, encode
+from .cache_format import decode_analysis, decode_problems, encode
 from .loader import Analysis
 from .problems import Problem
 
 __all__ = ["AnalysisCache", "cache_directory", "content_key"]
 
 # Bump when the analysis of the same bytes changes without a version change (development).
-_LAYOUT = 3  # 3: JSON instead of marshal
+_LAYOUT = 3  # 3: JSON instead of marshal, problems only in `corpora`
 
 
 def cache_directory() -> Path:
@@ -51,10 +51,11 @@ class AnalysisCache:
             self._db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
-            # Whole results, keyed by the fingerprint of every path and content of a run:
-            # `problems` alone is what a warm `check` needs.
+            # The problems of whole runs, keyed by the fingerprint of every path and content of a
+            # run: all that a warm `check` needs. (Not the events: encoding 100,000 of them
+            # would cost a first `build` more than rebuilding from the per-file entries saves.)
             self._db.execute("CREATE TABLE IF NOT EXISTS corpora (key TEXT PRIMARY KEY, problems BLOB NOT NULL, "
-                             "corpus BLOB NOT NULL, used REAL NOT NULL)")
+                             "used REAL NOT NULL)")
         except (OSError, sqlite3.Error):
             self._db = None  # no cache is slower, never wrong
 
@@ -76,10 +77,11 @@ class AnalysisCache:
             return {}
         return found
 
-    def put_many(self, entries: dict[str, Analysis]) -> None:
+    def put_many(self, entries: dict[str, bytes]) -> None:
+        """Store analyses already encoded (`cache_format.encode_analysis`), by content key."""
         if self._db is None or not entries:
             return
-        rows = [(key, _pack(encode(analysis.to_json()))) for key, analysis in entries.items()]
+        rows = [(key, _pack(body)) for key, body in entries.items()]
         try:
             with self._db:
                 self._db.execute("BEGIN")
@@ -87,37 +89,29 @@ class AnalysisCache:
         except sqlite3.Error:
             pass  # another run holds the lock, or the disk is full: the cache stays as it was
 
-    def get_corpus(self, key: str, problems_only: bool) -> tuple[list[Problem], dict[str, Any] | None] | None:
-        """A stored whole result: (its problems, None) if `problems_only`, else (problems, corpus data)."""
+    def get_problems(self, key: str) -> list[Problem] | None:
+        """The stored problems of a whole run, or None (a miss)."""
         if self._db is None:
             return None
         try:
-            row = self._db.execute(f"SELECT problems{'' if problems_only else ', corpus'} FROM corpora "
-                                   "WHERE key = ?", (key,)).fetchone()
+            row = self._db.execute("SELECT problems FROM corpora WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error:
             return None
-        if row is None:
-            return None
-        bodies = [_unpack(blob) for blob in row]
-        if any(body is None for body in bodies):
-            return None
-        problems = decode_problems(bodies[0])
-        corpus = None if problems_only else decode_corpus(bodies[1])
-        if problems is None or (corpus is None and not problems_only):
-            return None
-        return problems, corpus
+        body = None if row is None else _unpack(row[0])
+        return None if body is None else decode_problems(body)
 
-    def put_corpus(self, key: str, problems: Any, corpus: Any) -> None:
+    def put_problems(self, key: str, problems: list[Problem]) -> None:
         if self._db is None:
             return
+        rows = [(p.path, p.line, p.col, p.severity, p.code, p.message) for p in problems]
         try:
             with self._db:
                 self._db.execute("BEGIN")
                 # Keep the few most recent results: one per corpus a user works on, roughly.
                 self._db.execute("DELETE FROM corpora WHERE key NOT IN "
                                  "(SELECT key FROM corpora ORDER BY used DESC LIMIT 7)")
-                self._db.execute("INSERT OR REPLACE INTO corpora VALUES (?, ?, ?, ?)",
-                                 (key, _pack(encode(problems)), _pack(encode(corpus)), time.time()))
+                self._db.execute("INSERT OR REPLACE INTO corpora VALUES (?, ?, ?)",
+                                 (key, _pack(encode(rows)), time.time()))
         except (sqlite3.Error, ValueError):
             pass
 

@@ -18,7 +18,7 @@ from .loader import Analysis
 from .problems import CATALOG, Problem
 from .yamlread import RawProblem
 
-__all__ = ["decode_analysis", "decode_corpus", "decode_problems", "encode"]
+__all__ = ["decode_analysis", "decode_problems", "encode", "encode_analysis", "trusted_analysis"]
 
 
 class _Optional:
@@ -52,7 +52,7 @@ class _Either:
 _ADDRESS = [_Either(int, str)]
 _SOURCE = _Record({"title": str}, dict.fromkeys(("outlet", "date", "url", "lang", "page", "quote"), str))
 _RELATION = _Record({"type": str, "event": str})
-_COMMON_EVENT = {
+_EVENT = _Record({  # as `loader.analyse` returns it
     "id": str, "date": str, "start": _Optional(str), "end": _Optional(str), "precision": str,
     "approximate": bool, "uncertain": bool, "kind": str, "title": str, "summary": _Optional(str),
     "controversy": _Optional(str), "registers": [str], "tags": [str], "place": _Optional(str),
@@ -60,16 +60,10 @@ _COMMON_EVENT = {
     "alternative_dates": [_Record({"date": str}, {"note": str, "source": _SOURCE})],
     "legal": _Optional(_Record({}, dict.fromkeys(("case", "court", "docket", "outcome"), str))),
     "quotes": [_Record({"text": str}, {"speaker": str, "lang": str})],
-    "line": int, "address": _ADDRESS,
-}
-# As `loader.analyse` returns them, and as the corpus holds them (actors resolved, file added).
-_EVENT = _Record({**_COMMON_EVENT, "actors": [_Record({"actor": str, "role": _Optional(str)})]})
-_CORPUS_EVENT = _Record({**_COMMON_EVENT, "file": str,
-                         "actors": [_Record({"id": str, "name": str, "role": _Optional(str)})]})
-_COMMON_ACTOR = {"id": str, "name": str, "type": str, "aliases": [str], "affiliations": [str],
-                 "country": _Optional(str), "line": int, "address": _ADDRESS}
-_ACTOR = _Record(_COMMON_ACTOR)
-_CORPUS_ACTOR = _Record({**_COMMON_ACTOR, "file": str})
+    "actors": [_Record({"actor": str, "role": _Optional(str)})], "line": int, "address": _ADDRESS,
+})
+_ACTOR = _Record({"id": str, "name": str, "type": str, "aliases": [str], "affiliations": [str],
+                  "country": _Optional(str), "line": int, "address": _ADDRESS})
 _PARTIAL = _Record({
     "id": _Optional(str), "actors": [_Optional(_Record({"actor": str, "role": _Optional(str)}))],
     "relations": [_Optional(_RELATION)], "quotes": [_Optional(_Record({"speaker": str}))],
@@ -78,12 +72,20 @@ _PARTIAL = _Record({
 _ANALYSIS = _Record({"events": [_EVENT], "actors": [_ACTOR], "partial": [_PARTIAL],
                      "problems": [_Tuple(str, int, int, str)]})
 _PROBLEM = _Tuple(str, int, int, str, str, str)  # path, line, col, severity, code, message
-_CORPUS = _Record({"events": [_CORPUS_EVENT], "actors": [_CORPUS_ACTOR], "registry": bool})
 
 
 def encode(value: Any) -> bytes:
     """JSON with the C encoder (no indent: an indent switches `json` to pure Python)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+def encode_analysis(analysis: Analysis) -> bytes:
+    return encode(analysis.to_json())
+
+
+def trusted_analysis(body: bytes) -> Analysis:
+    """An analysis this run encoded itself (in a worker process): not checked again."""
+    return Analysis.from_json(json.loads(body.decode("utf-8", "surrogatepass")))
 
 
 def decode_analysis(body: bytes) -> Analysis | None:
@@ -101,12 +103,6 @@ def decode_problems(body: bytes) -> list[Problem] | None:
                                               for _path, _line, _col, severity, code, _message in data):
         return None
     return [Problem(*fields) for fields in data]
-
-
-def decode_corpus(body: bytes) -> dict[str, Any] | None:
-    """The events, actors and registry flag of a whole run in `body`, or None unless well formed."""
-    data = _load(body)
-    return data if _fits(data, _CORPUS) else None
 
 
 def _load(body: bytes) -> Any:

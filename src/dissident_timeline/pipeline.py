@@ -15,6 +15,7 @@ import sys
 from typing import Callable
 
 from .cache import AnalysisCache, content_key
+from .cache_format import encode_analysis, trusted_analysis
 from .corpus import Corpus, build_corpus
 from .loader import Analysis, SourceFile, analyse, discover, read_source
 from .problems import Problem
@@ -60,18 +61,14 @@ def _run(paths: list[str], use_cache: bool, progress: Progress | None, problems_
     cache = AnalysisCache() if use_cache else None
     try:
         fingerprint = _fingerprint(contents, problems)
-        if cache:
-            stored = cache.get_corpus(fingerprint, problems_only)
+        if cache and problems_only:
+            stored = cache.get_problems(fingerprint)
             if stored is not None:
-                problems_found, data = stored
-                if problems_only or data is None:
-                    return problems_found
-                return Corpus(data["events"], data["actors"], problems_found, data["registry"])
+                return stored
         corpus = build_corpus(_analyses(contents, cache, progress), {s.display: data for s, data, _k in contents},
                               problems)
         if cache:
-            cache.put_corpus(fingerprint, _as_tuples(corpus.problems),
-                             {"events": corpus.events, "actors": corpus.actors, "registry": corpus.has_registry})
+            cache.put_problems(fingerprint, corpus.problems)
         return corpus.problems if problems_only else corpus
     finally:
         if cache:
@@ -82,10 +79,11 @@ def _analyses(contents: list[tuple[SourceFile, bytes, str]], cache: AnalysisCach
               progress: Progress | None) -> list[tuple[SourceFile, Analysis]]:
     cached = cache.get_many(sorted({key for _s, _d, key in contents})) if cache else {}
     missing = [(source, data) for source, data, key in contents if key not in cached]
-    fresh = _analyse_all(missing, progress)
+    fresh = _analyse_all(missing, progress, encoded=cache is not None)
     if cache:
-        cache.put_many({key: fresh[source.display] for source, _data, key in contents if source.display in fresh})
-    return [(source, cached.get(key) or fresh[source.display]) for source, _data, key in contents]
+        cache.put_many({key: fresh[source.display][1] or encode_analysis(fresh[source.display][0])
+                        for source, _data, key in contents if source.display in fresh})
+    return [(source, cached.get(key) or fresh[source.display][0]) for source, _data, key in contents]
 
 
 def _fingerprint(contents: list[tuple[SourceFile, bytes, str]], problems: list[Problem]) -> str:
@@ -97,17 +95,17 @@ def _fingerprint(contents: list[tuple[SourceFile, bytes, str]], problems: list[P
     return digest.hexdigest()
 
 
-def _as_tuples(problems: list[Problem]) -> list[tuple]:
-    return [(p.path, p.line, p.col, p.severity, p.code, p.message) for p in problems]
-
-
-def _analyse_all(missing: list[tuple[SourceFile, bytes]], progress: Progress | None) -> dict[str, Analysis]:
+def _analyse_all(missing: list[tuple[SourceFile, bytes]], progress: Progress | None,
+                 encoded: bool) -> dict[str, tuple[Analysis, bytes | None]]:
+    """Each file's analysis by display path, with its cache encoding when `encoded` and the
+    work was spread over processes (workers encode in parallel what the main process would
+    otherwise encode alone, and encoded bytes cross between processes faster than records)."""
     total = len(missing)
-    results: dict[str, Analysis] = {}
+    results: dict[str, tuple[Analysis, bytes | None]] = {}
     workers = min(os.cpu_count() or 1, 4)
     if total < PARALLEL_MIN_FILES or workers < 2:
         for done, (source, data) in enumerate(missing, 1):
-            results[source.display] = analyse(data, source.registry)
+            results[source.display] = (analyse(data, source.registry), None)
             if progress and done % 100 == 0:
                 progress(done, total)
         return results
@@ -119,9 +117,9 @@ def _analyse_all(missing: list[tuple[SourceFile, bytes]], progress: Progress | N
     work = [[(data, source.registry) for source, data in chunk] for chunk in chunks]
     done = 0
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for chunk, analyses in zip(chunks, pool.map(_analyse_chunk, work)):
+        for chunk, analyses in zip(chunks, pool.map(_encoded_chunk if encoded else _analyse_chunk, work)):
             for (source, _data), analysis in zip(chunk, analyses):
-                results[source.display] = analysis
+                results[source.display] = (trusted_analysis(analysis), analysis) if encoded else (analysis, None)
             done += len(chunk)
             if progress:
                 progress(done, total)
@@ -130,3 +128,7 @@ def _analyse_all(missing: list[tuple[SourceFile, bytes]], progress: Progress | N
 
 def _analyse_chunk(items: list[tuple[bytes, bool]]) -> list[Analysis]:
     return [analyse(data, registry) for data, registry in items]
+
+
+def _encoded_chunk(items: list[tuple[bytes, bool]]) -> list[bytes]:
+    return [encode_analysis(analyse(data, registry)) for data, registry in items]

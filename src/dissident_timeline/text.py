@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import heapq
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -63,8 +64,8 @@ class Suggester:
     """
 
     FULL_SCAN_BELOW = 200  # candidates; below this a full scan is as fast and exact
-    POSTINGS_BUDGET = 4000  # postings read per lookup, rarest trigrams first
-    SHORTLIST = 40  # candidates ranked with difflib's ratio
+    POSTINGS_BUDGET = 2000  # postings read per lookup, rarest grams first
+    SHORTLIST = 12  # candidates ranked with difflib's ratio
 
     def __init__(self, candidates: list[str]) -> None:
         self.candidates = list(dict.fromkeys(candidates))  # duplicates would be suggested twice
@@ -108,7 +109,7 @@ class Suggester:
             shared.update(found)
         # difflib's real_quick_ratio, 2·min(a, b)/(a + b), bounds the ratio from the lengths alone.
         size, candidates, shortlist = len(word), self.candidates, []
-        for position, _count in sorted(shared.items(), key=itemgetter(1), reverse=True):
+        for position, _count in heapq.nlargest(3 * self.SHORTLIST, shared.items(), key=itemgetter(1)):
             other = len(candidates[position])
             if 2 * min(size, other) >= cutoff * (size + other):
                 shortlist.append(candidates[position])
