@@ -13,8 +13,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, _lazy_rich
 from .vocabulary import KINDS, REGISTERS
+
+_lazy_rich.install()  # `--help` renders with rich: skip what it imports but never uses
 
 app = typer.Typer(
     name="timeline",

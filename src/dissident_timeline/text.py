@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import heapq
 import re
 import unicodedata
@@ -42,9 +43,15 @@ def did_you_mean(close: list[str]) -> str:
     return " (did you mean " + " or ".join(f"`{c}`" for c in close) + "?)"
 
 
-def suggest(word: str, candidates: list[str], limit: int = 3) -> str:
+def suggest(word: str, candidates: list[str] | tuple[str, ...], limit: int = 3) -> str:
     """` (did you mean `x` or `y`?)`, or "" when nothing is close. Scans every candidate:
     for the few names of a schema; use a `Suggester` for ids and actors."""
+    return _suggest(word, tuple(candidates), limit)
+
+
+@functools.lru_cache(maxsize=4096)
+def _suggest(word: str, candidates: tuple[str, ...], limit: int) -> str:
+    # Memoised: the same misspelt key in thousands of files costs one scan per process.
     return did_you_mean(difflib.get_close_matches(word, candidates, n=limit, cutoff=0.6))
 
 
