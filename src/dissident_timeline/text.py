@@ -46,6 +46,8 @@ def did_you_mean(close: list[str]) -> str:
 def suggest(word: str, candidates: list[str] | tuple[str, ...], limit: int = 3) -> str:
     """` (did you mean `x` or `y`?)`, or "" when nothing is close. Scans every candidate:
     for the few names of a schema; use a `Suggester` for ids and actors."""
+    if len(candidates) > 64:  # not memoised: hashing a long list per call would cost a scan too
+        return did_you_mean(difflib.get_close_matches(word, candidates, n=limit, cutoff=0.6))
     return _suggest(word, tuple(candidates), limit)
 
 
