@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import platform
 import shutil
@@ -32,6 +33,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import date_parsing  # benchmarks/date_parsing.py
 from corpus import ERRORS, MISSING_IDS, MISSPELT_KEY, write_corpus  # benchmarks/corpus.py: this script's directory is on sys.path
 
 HERE = Path(__file__).resolve().parent
@@ -75,7 +77,7 @@ HELP = "timeline --help"
 FIXED = "check --no-cache, errors fixed"
 WITH_MISSING = "check --no-cache, 20% of relations to missing ids"
 WITH_MISSPELT = "check --no-cache, a misspelt key in every file"
-SECTIONS = ("corpus", "schema", "startup", "errors")
+SECTIONS = ("corpus", "schema", "startup", "errors", "dates")
 ERROR_SIZES = (10_000, 100_000)
 
 # (section key, command, most allowed ratio to the section's baseline, what it reads)
@@ -90,6 +92,8 @@ GOALS = [
     *[(f"errors{n}", label, limit, f"{what} ≤ {limit}× the same corpus fixed, {n // 1000}k one-event files")
       for n in ERROR_SIZES for label, limit, what in ((WITH_MISSING, 1.5, "check with 20% missing relation ids"),
                                                      (WITH_MISSPELT, 2.0, "check with a misspelt key per file"))],
+    ("dates", date_parsing.NEW_LABEL, date_parsing.GOAL,
+     f"parse 100k dates ≤ {date_parsing.GOAL}× the previous parser, on the forms it read"),
 ]
 
 
@@ -150,6 +154,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="comma-separated numbers of events (default: 1000,10000,100000)")
     parser.add_argument("--repeat", type=int, help="runs of every command (default: by size)")
     parser.add_argument("--markdown", metavar="FILE", help="also write the results as Markdown to FILE")
+    parser.add_argument("--no-html", action="store_true", help="skip the HTML page in Chromium (html_page.py)")
     parser.add_argument("--only", type=lambda text: text.split(","), default=list(SECTIONS),
                         help=f"comma-separated sections to run (default: all of {','.join(SECTIONS)}); "
                              "--sizes applies to corpus and errors")
@@ -320,6 +325,23 @@ def errors_section(n_events: int, args: argparse.Namespace, env: dict[str, str])
     return Section(title, FIXED, measure(commands, repeat, env), repeat)
 
 
+def dates_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
+    """The date parser in a process of its own: 100,000 dates of mixed forms, new against previous."""
+    repeat = args.repeat or (3 if args.quick else 7)
+    log(f"measuring the date parser, {repeat} pass(es)")
+    run = subprocess.run([PYTHON, str(HERE / "date_parsing.py"), "--json", "--repeat", str(repeat)],
+                         capture_output=True, text=True, env=env)
+    results = {label: Result() for label in (date_parsing.OLD_LABEL, date_parsing.NEW_LABEL, date_parsing.ALL_LABEL)}
+    if run.returncode:
+        for result in results.values():
+            result.exit_code, result.error, result.crashed = run.returncode, last_line(run.stderr), True
+    else:
+        for label, seconds in json.loads(run.stdout).items():
+            results[label].times.append(seconds)
+    title = f"Date parser: {date_parsing.COUNT:,} dates of mixed forms (in one process)"
+    return Section(title, date_parsing.OLD_LABEL, results, repeat)
+
+
 def goal_rows(sections: dict[str, Section]) -> list[tuple[str, str, str]]:
     """(goal, measured ratio, PASS/FAIL/n/a) for each goal."""
     rows = []
@@ -427,6 +449,8 @@ def main(argv: list[str] | None = None) -> None:
             sections["startup"] = startup_section(args, env)
         if "errors" in args.only:
             sections.update({f"errors{n}": errors_section(n, args, env) for n in args.error_sizes})
+        if "dates" in args.only:
+            sections["dates"] = dates_section(args, env)
     version = subprocess.run([TIMELINE, "--version"], capture_output=True, text=True).stdout.strip()
     header = [f"{version or 'timeline'} on {machine()}",
               f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
@@ -434,8 +458,15 @@ def main(argv: list[str] | None = None) -> None:
               f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after (other work on the cores "
               "slows the parallel `timeline` more than the one-core baselines)"]
     print(render_text(sections, header), end="")
+    page = ""
+    if not args.no_html and "corpus" in args.only:  # the `--format html` page of 10k events in Chromium: benchmarks/html_page.py
+        import html_page
+
+        page = html_page.report(html_page.measure(corpus(10_000, 1), TIMELINE, 2 if args.quick else 3))
+        print("\n" + page, end="")
     if args.markdown:
-        Path(args.markdown).write_text(render_markdown(sections, header), encoding="utf-8")
+        text = render_markdown(sections, header) + (f"\n### The HTML page\n\n```text\n{page}```\n" if page else "")
+        Path(args.markdown).write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

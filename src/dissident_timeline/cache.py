@@ -29,7 +29,7 @@ from .problems import Problem
 __all__ = ["AnalysisCache", "cache_directory", "content_key"]
 
 # Bump when the analysis of the same bytes changes without a version change (development).
-_LAYOUT = 3  # 3: JSON instead of marshal, problems only in `corpora`
+_LAYOUT = 4  # 4: JSON instead of marshal, problems only in `corpora`
 
 
 def cache_directory() -> Path:
