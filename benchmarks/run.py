@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import date_parsing  # benchmarks/date_parsing.py
-from corpus import ERRORS, MISSING_IDS, MISSPELT_KEY, write_corpus  # benchmarks/corpus.py: this script's directory is on sys.path
+# benchmarks/corpus.py: this script's directory is on sys.path
+from corpus import ERRORS, MISSING_IDS, MISSPELT_KEY, write_corpus
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -459,7 +460,8 @@ def main(argv: list[str] | None = None) -> None:
               "slows the parallel `timeline` more than the one-core baselines)"]
     print(render_text(sections, header), end="")
     page = ""
-    if not args.no_html and "corpus" in args.only:  # the `--format html` page of 10k events in Chromium: benchmarks/html_page.py
+    # The `--format html` page of 10k events in Chromium: benchmarks/html_page.py.
+    if not args.no_html and "corpus" in args.only:
         import html_page
 
         page = html_page.report(html_page.measure(corpus(10_000, 1), TIMELINE, 2 if args.quick else 3))

@@ -40,8 +40,9 @@ def _typo(rng: random.Random, word: str) -> str:
     for _ in range(rng.randrange(1, 3)):
         i = rng.randrange(len(word) + 1)
         letter = rng.choice("abcdefghijklmnopqrstuvwxyz0123456789-")
+        swapped = word[:i] + word[i + 1:i + 2] + word[i:i + 1] + word[i + 2:]
         word = rng.choice([word[:i] + letter + word[i:], word[:i] + word[i + 1:] or letter,
-                           word[:i] + letter + word[i + 1:], word[:i] + word[i + 1:i + 2] + word[i:i + 1] + word[i + 2:]])
+                           word[:i] + letter + word[i + 1:], swapped])
     return word
 
 

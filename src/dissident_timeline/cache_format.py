@@ -127,7 +127,7 @@ def _fits(value: Any, shape: Any) -> bool:
         return value is None or _fits(value, shape.shape)
     if isinstance(shape, _Tuple):
         return (type(value) is list and len(value) == len(shape.shapes)
-                and all(_fits(item, part) for item, part in zip(value, shape.shapes)))
+                and all(_fits(item, part) for item, part in zip(value, shape.shapes, strict=True)))
     if isinstance(shape, _Either):
         return type(value) in shape.types
     if type(value) is not dict:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from typing import Callable
+from collections.abc import Callable, Sequence
 
 from .cache import AnalysisCache, content_key
 from .cache_format import encode_analysis, trusted_analysis
@@ -117,9 +117,12 @@ def _analyse_all(missing: list[tuple[SourceFile, bytes]], progress: Progress | N
     work = [[(data, source.registry) for source, data in chunk] for chunk in chunks]
     done = 0
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for chunk, analyses in zip(chunks, pool.map(_encoded_chunk if encoded else _analyse_chunk, work)):
-            for (source, _data), analysis in zip(chunk, analyses):
-                results[source.display] = (trusted_analysis(analysis), analysis) if encoded else (analysis, None)
+        worker: Callable[[list[tuple[bytes, bool]]], Sequence[Analysis | bytes]] = \
+            _encoded_chunk if encoded else _analyse_chunk
+        for chunk, outputs in zip(chunks, pool.map(worker, work), strict=True):
+            for (source, _data), output in zip(chunk, outputs, strict=True):
+                results[source.display] = (trusted_analysis(output), output) if isinstance(output, bytes) \
+                    else (output, None)
             done += len(chunk)
             if progress:
                 progress(done, total)
