@@ -14,6 +14,7 @@ command runs as a subprocess, stdout to /dev/null, with `XDG_CACHE_HOME` in a te
 directory so that the user's cache is never touched.
 
     python benchmarks/run.py [--quick] [--sizes 1000,10000] [--repeat N] [--markdown FILE]
+                             [--only corpus,schema,startup,errors]
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import date_parsing  # benchmarks/date_parsing.py
-from corpus import write_corpus  # benchmarks/corpus.py: this script's directory is on sys.path
+# benchmarks/corpus.py: this script's directory is on sys.path
+from corpus import ERRORS, MISSING_IDS, MISSPELT_KEY, write_corpus
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -75,6 +77,11 @@ VERSION = "timeline --version"
 HELP = "timeline --help"
 CHECK_ONE = "check FILE (warm cache, in its corpus)"
 ONE_FILE_EVENTS = 10_000  # corpus size of the one-file section
+FIXED = "check --no-cache, errors fixed"
+WITH_MISSING = "check --no-cache, 20% of relations to missing ids"
+WITH_MISSPELT = "check --no-cache, a misspelt key in every file"
+SECTIONS = ("corpus", "onefile", "schema", "startup", "errors", "dates")
+ERROR_SIZES = (10_000, 100_000)
 
 # (section key, command, most allowed ratio to the section's baseline, what it reads)
 GOALS = [
@@ -84,6 +91,11 @@ GOALS = [
     ("onefile", CHECK_ONE, 0.35, "check FILE warm ≤ 0.35× parse floor of the whole 10k corpus"),
     ("schema", CHECK, 0.15, "check ≤ 0.15× check-jsonschema, 2k one-event files"),
     ("startup", VERSION, 1.3, 'timeline --version ≤ 1.3× python -c "import typer"'),
+    ("startup", HELP, 1.6, 'timeline --help ≤ 1.6× python -c "import typer"'),
+    ("100000x1", BUILD, 1.5, "build --format json ≤ 1.5× parse floor, 100k one-event files"),
+    *[(f"errors{n}", label, limit, f"{what} ≤ {limit}× the same corpus fixed, {n // 1000}k one-event files")
+      for n in ERROR_SIZES for label, limit, what in ((WITH_MISSING, 1.5, "check with 20% missing relation ids"),
+                                                     (WITH_MISSPELT, 2.0, "check with a misspelt key per file"))],
     ("dates", date_parsing.NEW_LABEL, date_parsing.GOAL,
      f"parse 100k dates ≤ {date_parsing.GOAL}× the previous parser, on the forms it read"),
 ]
@@ -145,11 +157,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sizes", type=lambda text: [int(n) for n in text.split(",")],
                         help="comma-separated numbers of events (default: 1000,10000,100000)")
     parser.add_argument("--repeat", type=int, help="runs of every command (default: by size)")
-    parser.add_argument("--only", choices=("corpus", "onefile", "schema", "startup", "dates"),
-                        help="measure only this section")
     parser.add_argument("--markdown", metavar="FILE", help="also write the results as Markdown to FILE")
     parser.add_argument("--no-html", action="store_true", help="skip the HTML page in Chromium (html_page.py)")
+    parser.add_argument("--only", type=lambda text: text.split(","), default=list(SECTIONS),
+                        help=f"comma-separated sections to run (default: all of {','.join(SECTIONS)}); "
+                             "--sizes applies to corpus and errors")
     args = parser.parse_args(argv)
+    unknown = set(args.only) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
+    args.error_sizes = args.sizes or ERROR_SIZES
     args.sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
     return args
 
@@ -163,17 +180,19 @@ def repeats(n_events: int, args: argparse.Namespace) -> int:
     return (2 if args.quick else 3) if n_events <= 10_000 else 1
 
 
-def corpus(n_events: int, per_file: int, seed: int = 1) -> Path:
+def corpus(n_events: int, per_file: int, seed: int = 1, errors: str | None = None) -> Path:
     """The corpus directory for these parameters, generated unless already there."""
     generator = hashlib.sha256((HERE / "corpus.py").read_bytes()).hexdigest()
-    root = CORPORA / f"{n_events}-events-{per_file}-per-file-seed-{seed}"
+    root = CORPORA / (f"{n_events}-events-{per_file}-per-file-seed-{seed}" + (f"-{errors}" if errors else ""))
     stamp = root / ".parameters"  # written last: a corpus without it is incomplete
     wanted = f"n_events={n_events} per_file={per_file} seed={seed} generator={generator}\n"
+    if errors:
+        wanted = f"errors={errors} {wanted}"
     if stamp.exists() and stamp.read_text() == wanted:
         return root
     shutil.rmtree(root, ignore_errors=True)
     log(f"generating {root.relative_to(ROOT)}")
-    write_corpus(root, n_events, per_file, seed)
+    write_corpus(root, n_events, per_file, seed, errors)
     stamp.write_text(wanted)
     return root
 
@@ -310,6 +329,22 @@ def startup_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
     return Section("Start-up", IMPORT_TYPER, measure(commands, repeat, env), repeat)
 
 
+def errors_section(n_events: int, args: argparse.Namespace, env: dict[str, str]) -> Section:
+    """`check` on corpora with errors against the same corpus with them fixed (the error path
+    must cost about what the clean path does: no suggestion scans every id)."""
+    fixed, missing, misspelt = corpus(n_events, 1), corpus(n_events, 1, errors=MISSING_IDS), \
+        corpus(n_events, 1, errors=MISSPELT_KEY)
+    repeat = repeats(n_events, args)
+    title = f"{n_events:,} one-event files with errors ({', '.join(ERRORS)})"
+    log(f"measuring {title}, {repeat} run(s)")
+    commands = [
+        Command(FIXED, [[TIMELINE, "check", "--no-cache", str(fixed)]]),
+        Command(WITH_MISSING, [[TIMELINE, "check", "--no-cache", str(missing)]]),
+        Command(WITH_MISSPELT, [[TIMELINE, "check", "--no-cache", str(misspelt)]]),
+    ]
+    return Section(title, FIXED, measure(commands, repeat, env), repeat)
+
+
 def dates_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
     """The date parser in a process of its own: 100,000 dates of mixed forms, new against previous."""
     repeat = args.repeat or (3 if args.quick else 7)
@@ -331,7 +366,9 @@ def goal_rows(sections: dict[str, Section]) -> list[tuple[str, str, str]]:
     """(goal, measured ratio, PASS/FAIL/n/a) for each goal."""
     rows = []
     for key, label, limit, goal in GOALS:
-        ratio = sections[key].ratio(label) if key in sections else None
+        if key not in sections:
+            continue  # not run (--only, --sizes)
+        ratio = sections[key].ratio(label)
         if key in sections and sections[key].results[label].crashed:
             rows.append((goal, "failed", "FAIL"))
         else:
@@ -422,16 +459,19 @@ def main(argv: list[str] | None = None) -> None:
     started, load_before = time.monotonic(), os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as cache:
         env = {**os.environ, "XDG_CACHE_HOME": cache}
-        wanted = {args.only} if args.only else {"corpus", "onefile", "schema", "startup", "dates"}
-        sections = {f"{n}x{per_file}": corpus_section(n, per_file, args, env)
-                    for n in args.sizes for per_file in LAYOUTS} if "corpus" in wanted else {}
-        if "onefile" in wanted:
+        sections = {}
+        if "corpus" in args.only:
+            sections.update({f"{n}x{per_file}": corpus_section(n, per_file, args, env)
+                             for n in args.sizes for per_file in LAYOUTS})
+        if "onefile" in args.only:
             sections["onefile"] = one_file_section(args, env)
-        if "schema" in wanted:
+        if "schema" in args.only:
             sections["schema"] = schema_section(args, env)
-        if "startup" in wanted:
+        if "startup" in args.only:
             sections["startup"] = startup_section(args, env)
-        if "dates" in wanted:
+        if "errors" in args.only:
+            sections.update({f"errors{n}": errors_section(n, args, env) for n in args.error_sizes})
+        if "dates" in args.only:
             sections["dates"] = dates_section(args, env)
     version = subprocess.run([TIMELINE, "--version"], capture_output=True, text=True).stdout.strip()
     header = [f"{version or 'timeline'} on {machine()}",
@@ -441,7 +481,8 @@ def main(argv: list[str] | None = None) -> None:
               "slows the parallel `timeline` more than the one-core baselines)"]
     print(render_text(sections, header), end="")
     page = ""
-    if not args.no_html:  # the `--format html` page of 10k events in Chromium: benchmarks/html_page.py
+    # The `--format html` page of 10k events in Chromium: benchmarks/html_page.py.
+    if not args.no_html and "corpus" in args.only:
         import html_page
 
         page = html_page.report(html_page.measure(corpus(10_000, 1), TIMELINE, 2 if args.quick else 3))

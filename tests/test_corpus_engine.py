@@ -54,21 +54,21 @@ def test_changed_file_is_never_served_from_cache(tmp_path: Path) -> None:
     """After an edit, the cache gives the new result, not the old one."""
     event = tmp_path / "a.yaml"
     event.write_text("id: a\ndate: '2017'\nkind: decree\ntitle: T\nsources: [{title: S}]\n")
-    assert check_paths([str(tmp_path)]) == []
+    assert check_paths([str(tmp_path)], use_cache=True) == []
     event.write_text("id: a\ndate: '2017-02-30'\nkind: decree\ntitle: T\nsources: [{title: S}]\n")
-    assert [p.code for p in check_paths([str(tmp_path)])] == ["invalid-date"]
+    assert [p.code for p in check_paths([str(tmp_path)], use_cache=True)] == ["invalid-date"]
 
 
 def test_corrupt_cache_is_a_miss(private_cache: Path) -> None:
     """A damaged cache database or entry is ignored; the result stays right."""
-    expected = check_paths([str(FIXTURES / "problems" / "unknown-actor")])
+    expected = check_paths([str(FIXTURES / "problems" / "unknown-actor")], use_cache=True)
     database = next(private_cache.rglob("*.sqlite"))
     with sqlite3.connect(database) as db:
         db.execute("UPDATE analyses SET data = X'00112233'")
-        db.execute("UPDATE corpora SET problems = X'00', corpus = X'00'")
-    assert check_paths([str(FIXTURES / "problems" / "unknown-actor")]) == expected
+        db.execute("UPDATE corpora SET problems = X'00'")
+    assert check_paths([str(FIXTURES / "problems" / "unknown-actor")], use_cache=True) == expected
     database.write_bytes(b"this is not a database" * 100)
-    assert check_paths([str(FIXTURES / "problems" / "unknown-actor")]) == expected
+    assert check_paths([str(FIXTURES / "problems" / "unknown-actor")], use_cache=True) == expected
 
 
 def test_build_corpus_is_pure() -> None:

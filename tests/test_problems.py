@@ -35,7 +35,7 @@ def test_each_code_at_its_position(folder: Path) -> None:
 @pytest.mark.parametrize("folder", CASES, ids=[c.name for c in CASES])
 def test_cached_result_is_the_same(folder: Path) -> None:
     """A second run, served from the cache, reports exactly what the first did."""
-    assert _found(folder) == _found(folder) == _expected(folder)
+    assert _found(folder, use_cache=True) == _found(folder, use_cache=True) == _expected(folder)
 
 
 def test_every_static_code_has_a_fixture() -> None:

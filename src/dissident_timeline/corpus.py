@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Mapping
 from .checks import CHECKS, Context, Finding
 from .loader import Analysis, SourceFile
 from .problems import Problem, problem
-from .text import fold, slugify
+from .text import Suggester, did_you_mean, fold, slugify
 from .yamlread import decode, locate
 
 __all__ = ["ORDERING_RELATIONS", "ActorIndex", "Corpus", "build_corpus", "corpus_order"]
@@ -70,6 +70,7 @@ class ActorIndex:
         self.by_id = {actor["id"]: actor for actor in actors}
         self.by_key: dict[str, set[str]] = defaultdict(set)
         self._resolved: dict[str, list[str]] = {}
+        self._suggester: Suggester | None = None
         for actor in actors:
             for key in (actor["id"], actor["name"], *actor["aliases"]):
                 self.by_key[fold(key)].add(actor["id"])
@@ -83,19 +84,15 @@ class ActorIndex:
 
     def suggestions(self, reference: str) -> str:
         """` (did you mean `A` or `B`?)` with the names of the closest actors, or ""."""
-        import difflib
-
-        close = difflib.get_close_matches(fold(reference), list(self.by_key), n=12, cutoff=0.6)
+        if self._suggester is None:  # built on the first unknown actor only
+            self._suggester = Suggester(list(self.by_key))
         names: list[str] = []
-        for key in close:
+        for key in self._suggester.close(fold(reference), n=12):
             for actor_id in sorted(self.by_key[key]):
                 name = self.by_id[actor_id]["name"]
                 if name not in names:
                     names.append(name)
-        if not names:
-            return ""
-        return " (did you mean " + " or ".join(f"`{name}`" for name in names[:3]) + "?)"
-
+        return did_you_mean(names[:3])
 
 def build_corpus(analysed: list[tuple[SourceFile, Analysis]], contents: Mapping[str, bytes],
                  walk_problems: Iterable[Problem] = ()) -> Corpus:

@@ -20,7 +20,7 @@ import typer
 
 from .text import suggest
 
-__all__ = ["NoCacheOpt", "OutputOpt", "PathsArg", "StrictOpt", "TitleOpt", "choice_callback",
+__all__ = ["CacheOpt", "NoCacheOpt", "OutputOpt", "PathsArg", "StrictOpt", "TitleOpt", "choice_callback",
            "with_filters", "with_format"]
 
 PathsArg = Annotated[
@@ -30,6 +30,8 @@ PathsArg = Annotated[
 ]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors (exit 1).")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every file again; ignore the on-disk cache.")]
+CacheOpt = Annotated[bool, typer.Option("--cache", help="Use the on-disk cache even in CI (where it is off by "
+                                                          "default: a restored cache is not to be trusted).")]
 OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.",
                                                   metavar="FILE")]
 TitleOpt = Annotated[str, typer.Option("--title", help="Heading of the document.", metavar="TEXT")]

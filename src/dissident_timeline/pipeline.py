@@ -13,14 +13,15 @@ import dataclasses
 import hashlib
 import os
 import sys
-from typing import Callable
+from collections.abc import Callable, Sequence
 
 from .cache import AnalysisCache, content_key
+from .cache_format import encode_analysis, trusted_analysis
 from .corpus import Corpus, build_corpus
 from .loader import REGISTRY_NAMES, Analysis, SourceFile, UnreadablePath, analyse, discover, read_source
 from .problems import Problem
 
-__all__ = ["check_in_corpus", "check_paths", "corpus_root", "load_corpus", "load_files"]
+__all__ = ["cache_enabled", "check_in_corpus", "check_paths", "corpus_root", "load_corpus", "load_files"]
 
 # Below this many files to analyse, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 400
@@ -29,17 +30,26 @@ CHUNK_FILES = 250
 Progress = Callable[[int, int], None]  # (files done, files in all)
 
 
-def check_paths(paths: list[str], *, use_cache: bool = True, progress: Progress | None = None) -> list[Problem]:
-    """Every problem in the files under `paths`, sorted."""
-    return _run(paths, use_cache, progress, problems_only=True).problems
+def cache_enabled(use_cache: bool | None) -> bool:
+    """Whether to use the cache: as asked, else (None) everywhere but in CI.
+
+    In CI (`CI` set and not empty) the cache may have been restored from another branch,
+    that is, written by someone else: a check there must not depend on it unless asked."""
+    return (not os.environ.get("CI")) if use_cache is None else use_cache
 
 
-def load_corpus(paths: list[str], *, use_cache: bool = True, progress: Progress | None = None) -> Corpus:
-    """The checked corpus under `paths`. Raises `loader.UnreadablePath` for a bad path."""
-    return _run(paths, use_cache, progress, problems_only=False)
+def check_paths(paths: list[str], *, use_cache: bool | None = None, progress: Progress | None = None) -> list[Problem]:
+    """Every problem in the files under `paths`, sorted. `use_cache`: see `cache_enabled`."""
+    return _run(paths, cache_enabled(use_cache), progress, problems_only=True).problems
 
 
-def check_in_corpus(paths: list[str], corpus_dir: str | None = None, *, use_cache: bool = True,
+def load_corpus(paths: list[str], *, use_cache: bool | None = None, progress: Progress | None = None) -> Corpus:
+    """The checked corpus under `paths`. Raises `loader.UnreadablePath` for a bad path.
+    `use_cache`: see `cache_enabled`."""
+    return _run(paths, cache_enabled(use_cache), progress, problems_only=False)
+
+
+def check_in_corpus(paths: list[str], corpus_dir: str | None = None, *, use_cache: bool | None = None,
                     progress: Progress | None = None) -> list[Problem]:
     """The problems of the files under `paths`, checked in the context of their whole corpus.
 
@@ -50,6 +60,7 @@ def check_in_corpus(paths: list[str], corpus_dir: str | None = None, *, use_cach
     problems of the files named are reported, with the paths as given: a relation to an event
     in another file resolves, and a duplicate id is reported whichever of the two files is named.
     """
+    use_cache = cache_enabled(use_cache)
     groups: dict[str | None, list[str]] = {}
     for path in paths:
         root = os.path.abspath(corpus_dir) if corpus_dir else corpus_root(path)
@@ -105,7 +116,7 @@ def _focused(root: str, given: list[str], use_cache: bool, progress: Progress | 
     return [dataclasses.replace(p, path=rename[p.path]) for p in found]
 
 
-def load_files(files: list[tuple[SourceFile, bytes]], *, use_cache: bool = True) -> Corpus:
+def load_files(files: list[tuple[SourceFile, bytes]], *, use_cache: bool | None = None) -> Corpus:
     """The checked corpus of files already read (a git revision's, for `diff`)."""
     from .problems import problem
     from .yamlread import MAX_BYTES
@@ -113,7 +124,7 @@ def load_files(files: list[tuple[SourceFile, bytes]], *, use_cache: bool = True)
     problems = [problem("file-too-large", source.display, 1, 1, "the file is over the size cap for event files")
                 for source, data in files if len(data) > MAX_BYTES]
     contents = [(source, data, content_key(data, source.registry)) for source, data in files if len(data) <= MAX_BYTES]
-    cache = AnalysisCache() if use_cache else None
+    cache = AnalysisCache() if cache_enabled(use_cache) else None
     try:
         corpus = build_corpus(_analyses(contents, cache, None), {s.display: data for s, data, _k in contents}, problems)
     finally:
@@ -137,16 +148,16 @@ def _run(paths: list[str], use_cache: bool, progress: Progress | None, problems_
     cache = AnalysisCache() if use_cache else None
     try:
         fingerprint = _fingerprint(contents, problems)
-        if cache:
-            stored = cache.get_corpus(fingerprint, problems_only)
+        if cache and problems_only:
+            stored = cache.get_problems(fingerprint)
             if stored is not None:
-                return _corpus(stored, None, sources) if problems_only else _corpus(stored[0], stored[1], sources)
+                problems, counterparts = stored
+                return Corpus([], [], problems, False, counterparts, sources)
         corpus = build_corpus(_analyses(contents, cache, progress), {s.display: data for s, data, _k in contents},
                               problems)
         corpus.sources = sources
         if cache:
-            cache.put_corpus(fingerprint, _stored_problems(corpus),
-                             {"events": corpus.events, "actors": corpus.actors, "registry": corpus.has_registry})
+            cache.put_problems(fingerprint, corpus.problems, corpus.counterparts)
         return corpus
     finally:
         if cache:
@@ -157,10 +168,11 @@ def _analyses(contents: list[tuple[SourceFile, bytes, str]], cache: AnalysisCach
               progress: Progress | None) -> list[tuple[SourceFile, Analysis]]:
     cached = cache.get_many(sorted({key for _s, _d, key in contents})) if cache else {}
     missing = [(source, data) for source, data, key in contents if key not in cached]
-    fresh = _analyse_all(missing, progress)
+    fresh = _analyse_all(missing, progress, encoded=cache is not None)
     if cache:
-        cache.put_many({key: fresh[source.display] for source, _data, key in contents if source.display in fresh})
-    return [(source, cached.get(key) or fresh[source.display]) for source, _data, key in contents]
+        cache.put_many({key: fresh[source.display][1] or encode_analysis(fresh[source.display][0])
+                        for source, _data, key in contents if source.display in fresh})
+    return [(source, cached.get(key) or fresh[source.display][0]) for source, _data, key in contents]
 
 
 def _fingerprint(contents: list[tuple[SourceFile, bytes, str]], problems: list[Problem]) -> str:
@@ -172,32 +184,17 @@ def _fingerprint(contents: list[tuple[SourceFile, bytes, str]], problems: list[P
     return digest.hexdigest()
 
 
-def _as_tuples(problems: list[Problem]) -> list[tuple]:
-    return [(p.path, p.line, p.col, p.severity, p.code, p.message) for p in problems]
-
-
-def _stored_problems(corpus: Corpus) -> tuple[list[tuple], list[tuple]]:
-    """What a warm `check` needs: the problems, and the counterparts that `check FILE...` may add."""
-    counterparts = [(*_as_tuples([found])[0], twin) for found, twin in corpus.counterparts]
-    return _as_tuples(corpus.problems), counterparts
-
-
-def _corpus(stored_problems: tuple[list[tuple], list[tuple]], data: dict | None, sources: list[SourceFile]) -> Corpus:
-    problems, counterparts = stored_problems
-    corpus = Corpus(data["events"] if data else [], data["actors"] if data else [],
-                    [Problem(*fields) for fields in problems], bool(data and data["registry"]),
-                    [(Problem(*fields[:6]), fields[6]) for fields in counterparts])
-    corpus.sources = sources
-    return corpus
-
-
-def _analyse_all(missing: list[tuple[SourceFile, bytes]], progress: Progress | None) -> dict[str, Analysis]:
+def _analyse_all(missing: list[tuple[SourceFile, bytes]], progress: Progress | None,
+                 encoded: bool) -> dict[str, tuple[Analysis, bytes | None]]:
+    """Each file's analysis by display path, with its cache encoding when `encoded` and the
+    work was spread over processes (workers encode in parallel what the main process would
+    otherwise encode alone, and encoded bytes cross between processes faster than records)."""
     total = len(missing)
-    results: dict[str, Analysis] = {}
+    results: dict[str, tuple[Analysis, bytes | None]] = {}
     workers = min(os.cpu_count() or 1, 4)
     if total < PARALLEL_MIN_FILES or workers < 2:
         for done, (source, data) in enumerate(missing, 1):
-            results[source.display] = analyse(data, source.registry)
+            results[source.display] = (analyse(data, source.registry), None)
             if progress and done % 100 == 0:
                 progress(done, total)
         return results
@@ -209,9 +206,12 @@ def _analyse_all(missing: list[tuple[SourceFile, bytes]], progress: Progress | N
     work = [[(data, source.registry) for source, data in chunk] for chunk in chunks]
     done = 0
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for chunk, analyses in zip(chunks, pool.map(_analyse_chunk, work)):
-            for (source, _data), analysis in zip(chunk, analyses):
-                results[source.display] = analysis
+        worker: Callable[[list[tuple[bytes, bool]]], Sequence[Analysis | bytes]] = \
+            _encoded_chunk if encoded else _analyse_chunk
+        for chunk, outputs in zip(chunks, pool.map(worker, work), strict=True):
+            for (source, _data), output in zip(chunk, outputs, strict=True):
+                results[source.display] = (trusted_analysis(output), output) if isinstance(output, bytes) \
+                    else (output, None)
             done += len(chunk)
             if progress:
                 progress(done, total)
@@ -220,3 +220,7 @@ def _analyse_all(missing: list[tuple[SourceFile, bytes]], progress: Progress | N
 
 def _analyse_chunk(items: list[tuple[bytes, bool]]) -> list[Analysis]:
     return [analyse(data, registry) for data, registry in items]
+
+
+def _encoded_chunk(items: list[tuple[bytes, bool]]) -> list[bytes]:
+    return [encode_analysis(analyse(data, registry)) for data, registry in items]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..problems import ERROR, WARNING, Code
-from ..text import shorten, suggest
+from ..text import Suggester, shorten
 from . import Context, Finding, check
 
 # Relations that claim the event came after its target.
@@ -16,7 +16,7 @@ AFTER_TARGET = ("responds_to", "appeals", "blocks", "overturns", "implements")
         "A relation points to an event id that no file defines.")),
        ("self-relation", Code(ERROR, "Relation to itself", "An event cannot be related to itself.")))
 def relation_targets(context: Context) -> Iterator[Finding]:
-    candidates: list[str] | None = None  # sorted known ids, built only if a relation dangles
+    suggester: Suggester | None = None  # an index of the known ids, built only if a relation dangles
     for event in context.events + context.partial:
         for position, relation in enumerate(event["relations"]):
             if relation is None:
@@ -26,9 +26,9 @@ def relation_targets(context: Context) -> Iterator[Finding]:
                 yield Finding("self-relation", event, ("relations", position, "event"),
                               f"`{event['id']}` cannot `{shorten(relation['type'])}` itself")
             elif target not in context.known_ids:
-                candidates = candidates if candidates is not None else sorted(context.known_ids)
+                suggester = suggester or Suggester(sorted(context.known_ids))
                 yield Finding("dangling-relation", event, ("relations", position, "event"),
-                              f"no event has the id `{shorten(target)}`{suggest(target, candidates)}")
+                              f"no event has the id `{shorten(target)}`{suggester.suggest(target)}")
 
 
 @check(("relation-order", Code(WARNING, "Relation against time",

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..options import NoCacheOpt, PathsArg, StrictOpt, with_format
+from ..options import CacheOpt, NoCacheOpt, PathsArg, StrictOpt, with_format
 from ..reporters import REPORTERS
 
 CorpusOpt = Annotated[str | None, typer.Option(
@@ -18,7 +18,7 @@ CorpusOpt = Annotated[str | None, typer.Option(
 
 @with_format(REPORTERS, "text")
 def run(paths: PathsArg = None, strict: StrictOpt = False, corpus: CorpusOpt = None, no_cache: NoCacheOpt = False,
-        *, format: str, options: dict[str, bool]) -> None:
+        cache: CacheOpt = False, *, format: str, options: dict[str, bool]) -> None:
     """Check event files: every problem in every file, as PATH:LINE:COL. Exit 1 on errors.
 
     Files inside a corpus (a folder with an actors.yaml) are checked against the whole corpus, and only
@@ -28,7 +28,7 @@ def run(paths: PathsArg = None, strict: StrictOpt = False, corpus: CorpusOpt = N
     from ..pipeline import check_in_corpus
     from .common import exit_code, load, write
 
-    problems = load(functools.partial(check_in_corpus, corpus_dir=corpus), paths, no_cache)
+    problems = load(functools.partial(check_in_corpus, corpus_dir=corpus), paths, no_cache, cache)
     write(sys.stdout, REPORTERS[format].report(problems))
     if problems:  # a clean run stays silent; stdout holds only the report, whatever the format
         write(sys.stderr, summary_line(problems) + "\n")

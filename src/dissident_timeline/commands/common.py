@@ -15,14 +15,21 @@ import typer
 __all__ = ["exit_code", "fail_usage", "load", "show", "stdout_color", "terminal_width", "usable", "write"]
 
 
-def load(loader: Callable[..., Any], paths: list[str] | None, no_cache: bool) -> Any:
-    """Run `loader` (a `pipeline` function) on the paths; a bad path exits 2."""
+def load(loader: Callable[..., Any], paths: list[str] | None, no_cache: bool, cache: bool = False) -> Any:
+    """Run `loader` (a `pipeline` function) on the paths; a bad path exits 2.
+
+    The cache is used unless `no_cache`; in CI only when `cache` (see `pipeline.cache_enabled`)."""
     from ..loader import UnreadablePath
 
     try:
-        return loader(paths or ["events"], use_cache=not no_cache, progress=_progress())
+        return loader(paths or ["events"], use_cache=cache_choice(no_cache, cache), progress=_progress())
     except UnreadablePath as error:
         fail_usage(str(error))
+
+
+def cache_choice(no_cache: bool, cache: bool = False) -> bool | None:
+    """`use_cache` for the pipeline: off, forced on, or None (on, except in CI)."""
+    return False if no_cache else (True if cache else None)
 
 
 def usable(corpus: Any) -> Any:

@@ -25,7 +25,7 @@ def run(args: ArgsArg = None, no_cache: NoCacheOpt = False, *, format: str, opti
     from ..gitread import GitError, repository_top, resolve_revision, revision_files
     from ..loader import UnreadablePath
     from ..pipeline import load_corpus, load_files
-    from .common import fail_usage, show
+    from .common import cache_choice, fail_usage, show
 
     revisions, paths = _split(args or [])
     paths = paths or ["events"]
@@ -38,11 +38,11 @@ def run(args: ArgsArg = None, no_cache: NoCacheOpt = False, *, format: str, opti
                 raise GitError(f"`{revision}` is neither a revision of the repository at {top} nor an existing path")
             commits.append(commit)
         commits = commits or [resolve_revision(top, "HEAD") or _no_head(top)]
-        before = load_files(revision_files(top, commits[0], paths), use_cache=not no_cache)
+        before = load_files(revision_files(top, commits[0], paths), use_cache=cache_choice(no_cache))
         if len(commits) > 1:
-            after = load_files(revision_files(top, commits[1], paths), use_cache=not no_cache)
+            after = load_files(revision_files(top, commits[1], paths), use_cache=cache_choice(no_cache))
         else:
-            after = load_corpus(paths, use_cache=not no_cache)
+            after = load_corpus(paths, use_cache=cache_choice(no_cache))
     except (GitError, UnreadablePath) as error:
         fail_usage(str(error))
     names = [*(revisions or ["HEAD"]), *([] if len(revisions) > 1 else ["the working tree"])]
