@@ -91,7 +91,7 @@ def with_filters(function: Callable[..., Any]) -> Callable[..., Any]:
 
     extra = []
     for spec in FILTERS:
-        kind: Any = list[str] if spec.repeatable else str
+        kind: Any = list[spec.type] if spec.repeatable else spec.type
         info: dict[str, Any] = {"help": spec.help, "metavar": spec.metavar, "rich_help_panel": _FILTERS_PANEL,
                                 "show_default": False}
         if spec.choices:
