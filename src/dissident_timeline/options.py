@@ -20,7 +20,7 @@ import typer
 
 from .text import suggest
 
-__all__ = ["NoCacheOpt", "OutputOpt", "PathsArg", "StrictOpt", "TitleOpt", "choice_callback",
+__all__ = ["DepthOpt", "DirectionOpt", "EventArg", "NoCacheOpt", "OutputOpt", "PathsArg", "StrictOpt", "TitleOpt", "choice_callback",
            "with_filters", "with_format"]
 
 PathsArg = Annotated[
@@ -32,6 +32,13 @@ StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as err
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every file again; ignore the on-disk cache.")]
 OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.",
                                                   metavar="FILE")]
+EventArg = Annotated[str, typer.Argument(help="The id of an event.", show_default=False, metavar="ID")]
+# `timeline chain`'s own --depth and --direction, worded as the --related filter's (filters.FILTERS).
+DepthOpt = Annotated[Optional[int], typer.Option("--depth", help="At most N relations away (default: no limit).",
+                                                 metavar="N", show_default=False)]
+DirectionOpt = Annotated[str, typer.Option(
+    "--direction", metavar="DIRECTION", callback=lambda value: choice_callback("direction", ("up", "down", "both"))(value),
+    help="up (what ID points to), down (what points to ID) or both (default).", show_default=False)]
 TitleOpt = Annotated[str, typer.Option("--title", help="Heading of the document.", metavar="TEXT")]
 
 _FILTERS_PANEL = "Filters (repeat a flag for OR; different flags AND)"

@@ -82,7 +82,11 @@ class RelationIndex:
         """The event with this id; raises UnknownEvent, suggesting close ids."""
         found = self.by_id.get(event_id)
         if found is None:
-            raise UnknownEvent(f"no event has the id `{event_id}`{suggest(event_id, list(self.by_id))}")
+            hint = suggest(event_id, list(self.by_id))
+            containing = sorted(other for other in self.by_id if event_id and event_id in other)
+            if not hint and containing:
+                hint = " (did you mean " + " or ".join(f"`{other}`" for other in containing[:3]) + "?)"
+            raise UnknownEvent(f"no event has the id `{event_id}`{hint}")
         return found
 
     def edges(self) -> Iterator[tuple[str, str, str]]:

@@ -13,4 +13,6 @@ COMMANDS = {
     "build": "build",
     "filter": "filter",
     "actors": "actors",
+    "show": "show",
+    "chain": "chain",
 }
