@@ -15,4 +15,5 @@ COMMANDS = {
     "actors": "actors",
     "show": "show",
     "chain": "chain",
+    "graph": "graph",
 }
