@@ -16,4 +16,5 @@ COMMANDS = {
     "show": "show",
     "chain": "chain",
     "graph": "graph",
+    "stats": "stats",
 }
