@@ -10,12 +10,16 @@ chain of 100,000 events prints in linear time; author text is made inert as ever
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from typing import Any
 
 from ..relations import ChainNode, step_phrase, walk_tree
 from ..safe import visible
-from .humane import human_date
+from .humane import human_date as _human_date
 from .json import SCHEMA_VERSION, _lines
+
+# Dates repeat across events: each is read once.
+human_date = lru_cache(maxsize=65536)(_human_date)
 
 __all__ = ["render_chain"]
 

@@ -16,12 +16,16 @@ directive or inject markup.
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 from typing import Any
 
 from ..relations import inverse_label, label
 from ..safe import json_visible, visible
-from .humane import human_date
+from .humane import human_date as _human_date
 from .json import SCHEMA_VERSION, _lines
+
+# Dates repeat across events: each is read once.
+human_date = lru_cache(maxsize=65536)(_human_date)
 
 __all__ = ["dot_string", "graph_edges", "mermaid_text", "render_graph"]
 
