@@ -13,7 +13,7 @@ Corpora come from `benchmarks/corpus.py` and are kept in `benchmarks/.corpora/`.
 command runs as a subprocess, stdout to /dev/null, with `XDG_CACHE_HOME` in a temporary
 directory so that the user's cache is never touched.
 
-    python benchmarks/run.py [--quick] [--sizes 1000,10000] [--repeat N] [--markdown FILE]
+    python benchmarks/run.py [--quick] [--sizes 1000,10000] [--repeat N] [--markdown FILE] [--only SECTIONS]
 """
 
 from __future__ import annotations
@@ -71,6 +71,11 @@ CHECK = "check --no-cache"
 IMPORT_TYPER = 'python -c "import typer"'
 VERSION = "timeline --version"
 HELP = "timeline --help"
+# The controversy's structure (issue 12), on the largest corpus, 100 events per file, cold.
+CHAIN = "chain event-0"  # in the synthetic corpus every event follows an earlier one: the whole corpus
+GRAPH = "graph --format json"
+STATS = "stats"
+SECTION_NAMES = ("corpus", "schema", "startup", "structure")
 
 # (section key, command, most allowed ratio to the section's baseline, what it reads)
 GOALS = [
@@ -79,6 +84,9 @@ GOALS = [
     ("10000x1", CHECK_WARM, 0.35, "check warm ≤ 0.35× parse floor, 10k one-event files"),
     ("schema", CHECK, 0.15, "check ≤ 0.15× check-jsonschema, 2k one-event files"),
     ("startup", VERSION, 1.3, 'timeline --version ≤ 1.3× python -c "import typer"'),
+    ("structure", CHAIN, 1.5, "chain (cold) ≤ 1.5× parse floor, largest corpus, 100 per file"),
+    ("structure", GRAPH, 1.5, "graph --format json (cold) ≤ 1.5× parse floor, largest corpus, 100 per file"),
+    ("structure", STATS, 1.5, "stats (cold) ≤ 1.5× parse floor, largest corpus, 100 per file"),
 ]
 
 
@@ -139,6 +147,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="comma-separated numbers of events (default: 1000,10000,100000)")
     parser.add_argument("--repeat", type=int, help="runs of every command (default: by size)")
     parser.add_argument("--markdown", metavar="FILE", help="also write the results as Markdown to FILE")
+    parser.add_argument("--only", type=lambda text: text.split(","), default=list(SECTION_NAMES),
+                        help=f"comma-separated sections to run (default all): {', '.join(SECTION_NAMES)}")
     args = parser.parse_args(argv)
     args.sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
     return args
@@ -284,6 +294,24 @@ def startup_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
     return Section("Start-up", IMPORT_TYPER, measure(commands, repeat, env), repeat)
 
 
+def structure_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
+    """`chain`, `graph --format json` and `stats` on the largest corpus (100 events per file),
+    each a first run (empty cache), against the parse floor."""
+    n_events, per_file = max(args.sizes), 100
+    root = corpus(n_events, per_file)
+    path = str(root)
+    repeat = repeats(n_events, args)
+    title = f"Structure: {n_events:,} events, {per_file} per file, first runs (empty cache)"
+    log(f"measuring {title}, {repeat} run(s)")
+    commands = [
+        Command(FLOOR, [[PYTHON, "-c", FLOOR_CODE, path]]),
+        Command(CHAIN, [[TIMELINE, "chain", "event-0", path]], fresh_cache=True),
+        Command(GRAPH, [[TIMELINE, "graph", "--format", "json", path]], fresh_cache=True),
+        Command(STATS, [[TIMELINE, "stats", path]], fresh_cache=True),
+    ]
+    return Section(title, FLOOR, measure(commands, repeat, env), repeat)
+
+
 def goal_rows(sections: dict[str, Section]) -> list[tuple[str, str, str]]:
     """(goal, measured ratio, PASS/FAIL/n/a) for each goal."""
     rows = []
@@ -379,10 +407,16 @@ def main(argv: list[str] | None = None) -> None:
     started, load_before = time.monotonic(), os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as cache:
         env = {**os.environ, "XDG_CACHE_HOME": cache}
-        sections = {f"{n}x{per_file}": corpus_section(n, per_file, args, env)
-                    for n in args.sizes for per_file in LAYOUTS}
-        sections["schema"] = schema_section(args, env)
-        sections["startup"] = startup_section(args, env)
+        sections: dict[str, Section] = {}
+        if "corpus" in args.only:
+            sections.update({f"{n}x{per_file}": corpus_section(n, per_file, args, env)
+                             for n in args.sizes for per_file in LAYOUTS})
+        if "schema" in args.only:
+            sections["schema"] = schema_section(args, env)
+        if "startup" in args.only:
+            sections["startup"] = startup_section(args, env)
+        if "structure" in args.only:
+            sections["structure"] = structure_section(args, env)
     version = subprocess.run([TIMELINE, "--version"], capture_output=True, text=True).stdout.strip()
     header = [f"{version or 'timeline'} on {machine()}",
               f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
