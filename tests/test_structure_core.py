@@ -21,7 +21,9 @@ from dissident_timeline.vocabulary import KINDS, REGISTERS, RELATION_TYPES
 def event(event_id: str, *relations: tuple[str, str], **fields: Any) -> dict[str, Any]:
     record = {"id": event_id, "date": "2017-01-01", "start": "2017-01-01", "end": "2017-01-01", "precision": "day",
               "kind": "decree", "title": event_id, "controversy": None, "registers": [], "tags": [], "actors": [],
-              "relations": [{"type": kind, "event": target} for kind, target in relations]}
+              "relations": [{"type": kind, "event": target} for kind, target in relations], "summary": None,
+              "place": None, "sources": [], "alternative_dates": [], "legal": None, "quotes": [], "file": "f.yaml",
+              "line": 1, "approximate": False, "uncertain": False}
     record.update(fields)
     return record
 
@@ -199,3 +201,28 @@ def test_response_delays_match_brute_force(events: list[dict[str, Any]]) -> None
 def test_quantile_interpolates() -> None:
     assert quantile([1, 2, 3, 4], 0.5) == 2.5
     assert quantile([7], 0.25) == 7
+
+
+def test_terminal_output_keeps_author_text_inert() -> None:
+    """On a colour terminal, markup and escape sequences in titles are shown, never obeyed."""
+    from dissident_timeline.render.chain import render_chain
+    from dissident_timeline.render.show import detail, render_show
+    from dissident_timeline.render.stats import render_stats
+    from dissident_timeline.stats import statistics
+
+    hostile = "[bold]x[/bold] \x1b[31mred\x1b]52;c;AAAA\x07 :fire:"
+    events = [event("a", title=hostile, controversy="[red]c",
+                    actors=[{"id": "p", "name": "[blink]P", "role": "author"},
+                            {"id": "q", "name": "=cmd|' /C calc'!A0", "role": "target"}]),
+              event("b", ("responds_to", "a"), title="answer")]
+    index = RelationIndex(events)
+    outputs = [render_chain("table", chain_tree(index, "b"), "both", None, color=True, width=60),
+               render_show("table", detail(index, "a", []), color=True, width=60),
+               render_stats("table", statistics(events, "actor"), color=True, width=60)]
+    for output in outputs:
+        assert "\x1b[31mred" not in output and "\x1b]52" not in output and "\x07" not in output
+        assert "\\u001b[31mred" in output or "[red]c" in output
+        assert "🔥" not in output
+    assert "[bold]x[/bold]" in outputs[0] and "[bold]x[/bold]" in outputs[1]
+    assert "[blink]P → =cmd" in outputs[2]
+    assert "q,'=cmd|' /C calc'!A0,1" in render_stats("csv", statistics(events, "actor")).splitlines()

@@ -34,10 +34,10 @@ def render_chain(format_name: str, root: ChainNode, direction: str, depth: int |
     return _tree(rows, color, width)
 
 
-def _guides(rows: list[tuple[ChainNode, int, str]]) -> list[str]:
-    """The `├── ` / `└── ` / `│   ` prefix of each row: a row is last of its siblings when no
-    later row sits at its level before one sits above it."""
-    prefixes = [""] * len(rows)
+def _guides(rows: list[tuple[ChainNode, int, str]]) -> list[tuple[str, str]]:
+    """For each row, the prefix of its first line (`│   ├── `) and of its continuation lines
+    when wrapped on a terminal (`│   │     `)."""
+    guides = [("", "")] * len(rows)
     open_levels: list[bool] = []  # for each ancestor level from 1: does a later sibling follow (draw `│`)?
     last = _last_of_siblings(rows)
     for position, (_node, level, _where) in enumerate(rows):
@@ -45,9 +45,10 @@ def _guides(rows: list[tuple[ChainNode, int, str]]) -> list[str]:
             continue
         del open_levels[level - 1:]
         head = "".join("│   " if still_open else "    " for still_open in open_levels)
-        prefixes[position] = head + ("└── " if last[position] else "├── ")
+        guides[position] = (head + ("└── " if last[position] else "├── "),
+                            head + ("      " if last[position] else "│     "))
         open_levels.append(not last[position])
-    return prefixes
+    return guides
 
 
 def _last_of_siblings(rows: list[tuple[ChainNode, int, str]]) -> list[bool]:
@@ -71,10 +72,10 @@ def _line_parts(node: ChainNode, where: str) -> tuple[str, str, str, str, str]:
 
 
 def _tree(rows: list[tuple[ChainNode, int, str]], color: bool, width: int) -> str:
-    prefixes = _guides(rows)
+    guides = _guides(rows)
     if not color:
         lines = []
-        for prefix, (node, _level, where) in zip(prefixes, rows):
+        for (prefix, _more), (node, _level, where) in zip(guides, rows):
             relation, date, kind, title, end = _line_parts(node, where)
             lines.append(f"{prefix}{relation}{date} · {kind} · {title}{end}")
         return "\n".join(lines) + "\n" + _count(rows) + "\n"
@@ -86,15 +87,20 @@ def _tree(rows: list[tuple[ChainNode, int, str]], color: bool, width: int) -> st
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=True, markup=False, emoji=False, highlight=False,
                       legacy_windows=False)
-    for prefix, (node, level, where) in zip(prefixes, rows):
+    for (prefix, more), (node, level, where) in zip(guides, rows):
         relation, date, kind, title, end = _line_parts(node, where)
-        line = Text(prefix, style="dim", no_wrap=True, overflow="ellipsis")
+        line = Text()
         line.append(relation, style="italic")
         line.append(f"{date} · ", style="bold" if level == 0 else "")
         line.append(kind, style=KIND_STYLES.get(kind, ""))
         line.append(f" · {title}", style="bold" if level == 0 else ("dim" if where else ""))
         line.append(end, style="dim")
-        console.print(line)
+        # Wrapped here, each continuation line under its own guides (rich would not draw them).
+        for number, part in enumerate(line.wrap(console, max(width - len(prefix), 20))):
+            guided = Text()
+            guided.append(prefix if number == 0 else more, style="dim")
+            guided.append_text(part)
+            console.print(guided, no_wrap=True, crop=False)
     console.print(Text(_count(rows), style="dim"))
     return buffer.getvalue()
 
