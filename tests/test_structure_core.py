@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dissident_timeline.relations import (INVERSE_LABELS, LABELS, RelationIndex, chain_tree, step_phrase,
-                                          walk_tree)
+from dissident_timeline.relations import INVERSE_LABELS, LABELS, RelationIndex, chain_tree, step_phrase, walk_tree
 from dissident_timeline.stats import UNKNOWN, actor_pairs, counts, quantile, response_delays, slugs_in_use
 from dissident_timeline.vocabulary import KINDS, REGISTERS, RELATION_TYPES
 

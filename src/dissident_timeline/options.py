@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import functools
 import inspect
+from types import GenericAlias
 from typing import Annotated, Any, Callable, Optional
 
 import typer
 
+from .relations import DIRECTIONS
 from .text import suggest
 
-__all__ = ["DepthOpt", "DirectionOpt", "EventArg", "NoCacheOpt", "OutputOpt", "PathsArg", "StrictOpt", "TitleOpt", "choice_callback",
-           "with_filters", "with_format"]
+__all__ = ["DepthOpt", "DirectionOpt", "EventArg", "NoCacheOpt", "OutputOpt", "PathsArg", "StrictOpt", "TitleOpt",
+           "choice_callback", "with_filters", "with_format"]
 
 PathsArg = Annotated[
     Optional[list[str]],
@@ -33,12 +35,6 @@ NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every file a
 OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.",
                                                   metavar="FILE")]
 EventArg = Annotated[str, typer.Argument(help="The id of an event.", show_default=False, metavar="ID")]
-# `timeline chain`'s own --depth and --direction, worded as the --related filter's (filters.FILTERS).
-DepthOpt = Annotated[Optional[int], typer.Option("--depth", help="At most N relations away (default: no limit).",
-                                                 metavar="N", show_default=False)]
-DirectionOpt = Annotated[str, typer.Option(
-    "--direction", metavar="DIRECTION", callback=lambda value: choice_callback("direction", ("up", "down", "both"))(value),
-    help="up (what ID points to), down (what points to ID) or both (default).", show_default=False)]
 TitleOpt = Annotated[str, typer.Option("--title", help="Heading of the document.", metavar="TEXT")]
 
 _FILTERS_PANEL = "Filters (repeat a flag for OR; different flags AND)"
@@ -56,6 +52,14 @@ def choice_callback(noun: str, choices: tuple[str, ...] | list[str]) -> Callable
         return value
 
     return check
+
+
+# `timeline chain`'s own --depth and --direction, worded as the --related filter's (filters.FILTERS).
+DepthOpt = Annotated[Optional[int], typer.Option("--depth", help="At most N relations away (default: no limit).",
+                                                 metavar="N", show_default=False)]
+DirectionOpt = Annotated[str, typer.Option(
+    "--direction", metavar="DIRECTION", callback=choice_callback("direction", DIRECTIONS), show_default=False,
+    help="up (what ID points to), down (what points to ID) or both (default).")]
 
 
 def _declared(name: str, extra: list[inspect.Parameter], build: Callable[[dict[str, Any]], Any]):
@@ -98,7 +102,7 @@ def with_filters(function: Callable[..., Any]) -> Callable[..., Any]:
 
     extra = []
     for spec in FILTERS:
-        kind: Any = list[spec.type] if spec.repeatable else spec.type
+        kind: Any = GenericAlias(list, (spec.type,)) if spec.repeatable else spec.type  # list[int] for a type in hand
         info: dict[str, Any] = {"help": spec.help, "metavar": spec.metavar, "rich_help_panel": _FILTERS_PANEL,
                                 "show_default": False}
         if spec.choices:

@@ -17,8 +17,9 @@ Pure and linear in events plus relations; every walk keeps a visited set, so cyc
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from .text import suggest
 

@@ -75,7 +75,7 @@ def _tree(rows: list[tuple[ChainNode, int, str]], color: bool, width: int) -> st
     guides = _guides(rows)
     if not color:
         lines = []
-        for (prefix, _more), (node, _level, where) in zip(guides, rows):
+        for (prefix, _more), (node, _level, where) in zip(guides, rows, strict=True):
             relation, date, kind, title, end = _line_parts(node, where)
             lines.append(f"{prefix}{relation}{date} · {kind} · {title}{end}")
         return "\n".join(lines) + "\n" + _count(rows) + "\n"
@@ -87,7 +87,7 @@ def _tree(rows: list[tuple[ChainNode, int, str]], color: bool, width: int) -> st
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=True, markup=False, emoji=False, highlight=False,
                       legacy_windows=False)
-    for (prefix, more), (node, level, where) in zip(guides, rows):
+    for (prefix, more), (node, level, where) in zip(guides, rows, strict=True):
         relation, date, kind, title, end = _line_parts(node, where)
         line = Text()
         line.append(relation, style="italic")

@@ -71,7 +71,7 @@ def _table(figures: dict[str, Any], color: bool, width: int) -> str:
     chart.add_column(max_width=label_width, overflow="fold")
     chart.add_column(justify="right")
     chart.add_column(no_wrap=True)
-    for label, row in zip(labels, rows):
+    for label, row in zip(labels, rows, strict=True):
         length = max(1, round(row["events"] / top * bar_width))
         chart.add_row(Text(label), Text(str(row["events"])), Text(BAR * length, style="cyan"))
     console.print(chart)
@@ -105,7 +105,7 @@ def _table(figures: dict[str, Any], color: bool, width: int) -> str:
         table.add_column(column, justify="left" if column == "controversy" else "right", overflow="fold")
     for group in [{"controversy": "all", **delays}, *delays["by_controversy"]]:
         table.add_row(Text(visible(group["controversy"])), *(
-            Text("–" if group[key] is None else str(group[key]))
+            Text("n/a" if group[key] is None else str(group[key]))
             for key in ("pairs", "computable", "not_computable", "min", "q1", "median", "q3", "max")))
     console.print(table)
     console.print(Text("A delay is computed only between two events dated to the day; other pairs are counted "
