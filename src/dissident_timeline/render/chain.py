@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import io
 from functools import lru_cache
-from typing import Any
 
 from ..relations import ChainNode, step_phrase, walk_tree
 from ..safe import visible
 from .humane import human_date as _human_date
-from .json import SCHEMA_VERSION, _lines
+from .json import SCHEMA_VERSION
 
 # Dates repeat across events: each is read once.
 human_date = lru_cache(maxsize=65536)(_human_date)
@@ -38,16 +37,16 @@ def _guides(rows: list[tuple[ChainNode, int, str]]) -> list[tuple[str, str]]:
     """For each row, the prefix of its first line (`│   ├── `) and of its continuation lines
     when wrapped on a terminal (`│   │     `)."""
     guides = [("", "")] * len(rows)
-    open_levels: list[bool] = []  # for each ancestor level from 1: does a later sibling follow (draw `│`)?
+    heads = [""]  # heads[k - 1]: the guides above a row at level k, built once per parent
     last = _last_of_siblings(rows)
     for position, (_node, level, _where) in enumerate(rows):
         if level == 0:
             continue
-        del open_levels[level - 1:]
-        head = "".join("│   " if still_open else "    " for still_open in open_levels)
+        del heads[level:]
+        head = heads[level - 1]
         guides[position] = (head + ("└── " if last[position] else "├── "),
                             head + ("      " if last[position] else "│     "))
-        open_levels.append(not last[position])
+        heads.append(head + ("    " if last[position] else "│   "))
     return guides
 
 
@@ -125,22 +124,24 @@ def _markdown(rows: list[tuple[ChainNode, int, str]], root: ChainNode) -> str:
 
 def _json(rows: list[tuple[ChainNode, int, str]], root: ChainNode, direction: str, depth: int | None) -> str:
     from ..safe import json_visible
+    from .graph import _q, node_json
 
-    nodes: list[dict[str, Any]] = []
-    edges: list[dict[str, str]] = []
+    nodes: list[str] = []
+    edges: list[str] = []
     seen_edges: set[tuple[str, str, str]] = set()
     for node, level, _where in rows:
-        event = node.event
         if not node.repeat:
-            nodes.append({"id": event["id"], "date": event["date"], "start": event["start"], "end": event["end"],
-                          "kind": event["kind"], "title": event["title"], "controversy": event["controversy"],
-                          "distance": level, "side": node.step.direction if node.step else "root"})
+            nodes.append(node_json(node.event, distance=level, side=node.step.direction if node.step else "root"))
         if node.step:
             step = node.step
             source, target = (step.source, step.target) if step.direction == "up" else (step.target, step.source)
             if (source, step.type, target) not in seen_edges:
                 seen_edges.add((source, step.type, target))
-                edges.append({"source": source, "target": target, "type": step.type})
-    head = (f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "root": "{root.event["id"]}",\n'
+                edges.append(f'{{"source": {_q(source)}, "target": {_q(target)}, "type": {_q(step.type)}}}')
+    head = (f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "root": {_q(root.event["id"])},\n'
             f'  "direction": "{direction}",\n  "depth": {"null" if depth is None else depth},\n')
-    return json_visible(head + f'  "nodes": {_lines(nodes)},\n  "edges": {_lines(edges)}\n}}\n')
+    return json_visible(head + f'  "nodes": {_rows(nodes)},\n  "edges": {_rows(edges)}\n}}\n')
+
+
+def _rows(items: list[str]) -> str:
+    return "[\n    " + ",\n    ".join(items) + "\n  ]" if items else "[]"

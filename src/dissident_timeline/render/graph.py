@@ -17,17 +17,18 @@ from __future__ import annotations
 
 import textwrap
 from functools import lru_cache
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from ..relations import inverse_label, label
 from ..safe import json_visible, visible
 from .humane import human_date as _human_date
-from .json import SCHEMA_VERSION, _lines
+from .json import SCHEMA_VERSION
 
 # Dates repeat across events: each is read once.
 human_date = lru_cache(maxsize=65536)(_human_date)
 
-__all__ = ["dot_string", "graph_edges", "mermaid_text", "render_graph"]
+__all__ = ["dot_string", "graph_edges", "json_string", "mermaid_text", "node_json", "render_graph"]
 
 WRAP = 36  # characters per line of a title in DOT and Mermaid boxes
 
@@ -133,9 +134,31 @@ def _mermaid(events: list[dict[str, Any]], edges: list[Edge]) -> str:
 
 
 def _json(events: list[dict[str, Any]], edges: list[Edge]) -> str:
-    nodes = [{"id": e["id"], "date": e["date"], "start": e["start"], "end": e["end"], "kind": e["kind"],
-              "title": e["title"], "controversy": e["controversy"]} for e in events]
-    links = [{"source": source["id"], "target": target["id"], "type": kind, "label": label(kind)}
-             for source, kind, target in edges]
-    return json_visible(f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "nodes": {_lines(nodes)},\n'
-                        f'  "edges": {_lines(links)}\n}}\n')
+    nodes = [node_json(event) for event in events]
+    links = [f'{{"source": {_q(source["id"])}, "target": {_q(target["id"])}, "type": {_q(kind)}, '
+             f'"label": {_q(label(kind))}}}' for source, kind, target in edges]
+    return json_visible(f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "nodes": {_rows(nodes)},\n'
+                        f'  "edges": {_rows(links)}\n}}\n')
+
+
+def json_string(value: str | None) -> str:
+    """A JSON string (or null), not ASCII-escaped, by the C encoder."""
+    return "null" if value is None else encode_basestring(value)
+
+
+_q = json_string
+
+
+def node_json(event: dict[str, Any], **extra: str | int) -> str:
+    """An event as a graph node, one JSON object on one line: a hundred thousand nodes are
+    written string by string, as `json.dumps` per node would take several times longer."""
+    text = (f'{{"id": {_q(event["id"])}, "date": {_q(event["date"])}, "start": {_q(event["start"])}, '
+            f'"end": {_q(event["end"])}, "kind": {_q(event["kind"])}, "title": {_q(event["title"])}, '
+            f'"controversy": {_q(event["controversy"])}')
+    for key, value in extra.items():
+        text += f', "{key}": {value if isinstance(value, int) else _q(value)}'
+    return text + "}"
+
+
+def _rows(items: list[str]) -> str:
+    return "[\n    " + ",\n    ".join(items) + "\n  ]" if items else "[]"
