@@ -209,3 +209,16 @@ def test_mermaid_flowchart_renders_in_chromium(page, corpus: str, tmp_path: Path
         # Lines of a label are joined without a space: compare without spaces.
         assert HOSTILE.replace(" ", "") in outcome["text"].replace(" ", "")
     assert page.page_errors == []
+
+
+def test_output_file_and_order_invariance(tmp_path: Path) -> None:
+    """--output writes what stdout would show; the order of the paths changes nothing."""
+    files = [f"{CORPUS}/sanctuary.yaml", f"{CORPUS}/other.yaml"]
+    for args in (["graph", "--format", "dot"], ["chain", "order"], ["stats", "--format", "json"], ["show", "order"]):
+        shown = run(*args, *files, cwd=ROOT, env={"NO_COLOR": "1"})
+        reversed_order = run(*args, *reversed(files), cwd=ROOT, env={"NO_COLOR": "1", "TZ": "Pacific/Kiritimati"})
+        target = tmp_path / "out.txt"
+        written = run(*args, *files, "--output", str(target), cwd=ROOT)
+        assert shown.returncode == reversed_order.returncode == written.returncode == 0
+        assert shown.stdout == reversed_order.stdout == target.read_text(encoding="utf-8")
+        assert written.stdout == ""

@@ -152,17 +152,19 @@ def chain_tree(index: RelationIndex, root_id: str, direction: str = "both", dept
     one way only. Breadth-first, so each event hangs where it is nearest to the root, and an
     edge to an event already placed becomes a reference (a cycle or a diamond never loops)."""
     root = ChainNode(index.event(root_id))
-    placed = {root_id}
+    by_id, placed = index.by_id, {root_id}
+    ways = ("up", "down") if direction == "both" else (direction,)
     queue: deque[tuple[ChainNode, int, str | None]] = deque([(root, 0, None)])
     while queue:
         node, distance, way = queue.popleft()
         if node.repeat or (depth is not None and distance >= depth):
             continue
-        ways = (way,) if way else (("up", "down") if direction == "both" else (direction,))
-        for each in ways:
-            for step in index.neighbours(node.event["id"], each):
-                child = ChainNode(index.by_id[step.target], step, repeat=step.target in placed)
-                placed.add(step.target)
+        node_id = node.event["id"]
+        for each in (way,) if way else ways:
+            edges = index.outgoing if each == "up" else index.incoming
+            for kind, other in edges.get(node_id, ()):  # `neighbours`, inlined: a chain may hold every event
+                child = ChainNode(by_id[other], Step(node_id, other, kind, each), other in placed)
+                placed.add(other)
                 node.children.append(child)
                 queue.append((child, distance + 1, each))
     return root

@@ -73,10 +73,9 @@ def _line_parts(node: ChainNode, where: str) -> tuple[str, str, str, str, str]:
 def _tree(rows: list[tuple[ChainNode, int, str]], color: bool, width: int) -> str:
     guides = _guides(rows)
     if not color:
-        lines = []
-        for (prefix, _more), (node, _level, where) in zip(guides, rows, strict=True):
-            relation, date, kind, title, end = _line_parts(node, where)
-            lines.append(f"{prefix}{relation}{date} · {kind} · {title}{end}")
+        lines = [f"{prefix}{relation}{date} · {kind} · {title}{end}"
+                 for (prefix, _more), (node, _level, where) in zip(guides, rows, strict=True)
+                 for relation, date, kind, title, end in (_line_parts(node, where),)]
         return "\n".join(lines) + "\n" + _count(rows) + "\n"
     from rich.console import Console
     from rich.text import Text

@@ -8,6 +8,7 @@ in Markdown through `markdown.escape`, in JSON through the JSON encoder.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +40,9 @@ def detail(index: RelationIndex, event_id: str, actors: list[dict[str, Any]]) ->
                   _grouped(index, index.incoming.get(event_id, ()), inverse_label), names)
 
 
-def _grouped(index: RelationIndex, edges: Any, name: Any) -> list[tuple[str, str, list[dict[str, Any]]]]:
+def _grouped(index: RelationIndex, edges: Iterable[tuple[str, str]],
+             name: Callable[[str], str]) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """(type, label, events) for each relation type present, in the vocabulary's order."""
     by_type: dict[str, list[dict[str, Any]]] = {}
     for relation_type, other in edges:
         by_type.setdefault(relation_type, []).append(index.by_id[other])
@@ -208,7 +211,8 @@ def _markdown(item: Detail) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _markdown_source(source: dict[str, Any], escape: Any, safe_url: Any) -> str:
+def _markdown_source(source: dict[str, Any], escape: Callable[[str], str],
+                     safe_url: Callable[[str | None], str | None]) -> str:
     parts = [f"*{escape(source['outlet'])}*"] if source.get("outlet") else []
     if source.get("date"):
         parts.append(human_date(source["date"]))
