@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import platform
 import shutil
@@ -31,6 +32,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import date_parsing  # benchmarks/date_parsing.py
 from corpus import write_corpus  # benchmarks/corpus.py: this script's directory is on sys.path
 
 HERE = Path(__file__).resolve().parent
@@ -75,7 +77,7 @@ HELP = "timeline --help"
 CHAIN = "chain event-0"  # in the synthetic corpus every event follows an earlier one: the whole corpus
 GRAPH = "graph --format json"
 STATS = "stats"
-SECTION_NAMES = ("corpus", "schema", "startup", "structure")
+SECTION_NAMES = ("corpus", "schema", "startup", "dates", "structure")
 
 # (section key, command, most allowed ratio to the section's baseline, what it reads)
 GOALS = [
@@ -87,6 +89,8 @@ GOALS = [
     ("structure", CHAIN, 1.5, "chain (cold) ≤ 1.5× parse floor, largest corpus, 100 per file"),
     ("structure", GRAPH, 1.5, "graph --format json (cold) ≤ 1.5× parse floor, largest corpus, 100 per file"),
     ("structure", STATS, 1.5, "stats (cold) ≤ 1.5× parse floor, largest corpus, 100 per file"),
+    ("dates", date_parsing.NEW_LABEL, date_parsing.GOAL,
+     f"parse 100k dates ≤ {date_parsing.GOAL}× the previous parser, on the forms it read"),
 ]
 
 
@@ -312,6 +316,23 @@ def structure_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
     return Section(title, FLOOR, measure(commands, repeat, env), repeat)
 
 
+def dates_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
+    """The date parser in a process of its own: 100,000 dates of mixed forms, new against previous."""
+    repeat = args.repeat or (3 if args.quick else 7)
+    log(f"measuring the date parser, {repeat} pass(es)")
+    run = subprocess.run([PYTHON, str(HERE / "date_parsing.py"), "--json", "--repeat", str(repeat)],
+                         capture_output=True, text=True, env=env)
+    results = {label: Result() for label in (date_parsing.OLD_LABEL, date_parsing.NEW_LABEL, date_parsing.ALL_LABEL)}
+    if run.returncode:
+        for result in results.values():
+            result.exit_code, result.error, result.crashed = run.returncode, last_line(run.stderr), True
+    else:
+        for label, seconds in json.loads(run.stdout).items():
+            results[label].times.append(seconds)
+    title = f"Date parser: {date_parsing.COUNT:,} dates of mixed forms (in one process)"
+    return Section(title, date_parsing.OLD_LABEL, results, repeat)
+
+
 def goal_rows(sections: dict[str, Section]) -> list[tuple[str, str, str]]:
     """(goal, measured ratio, PASS/FAIL/n/a) for each goal."""
     rows = []
@@ -415,6 +436,8 @@ def main(argv: list[str] | None = None) -> None:
             sections["schema"] = schema_section(args, env)
         if "startup" in args.only:
             sections["startup"] = startup_section(args, env)
+        if "dates" in args.only:
+            sections["dates"] = dates_section(args, env)
         if "structure" in args.only:
             sections["structure"] = structure_section(args, env)
     version = subprocess.run([TIMELINE, "--version"], capture_output=True, text=True).stdout.strip()

@@ -101,8 +101,9 @@ def _alternative_text(alternative: dict[str, Any]) -> str:
     text = f"{human_date(alternative['date'])} ({alternative['date']})"
     if alternative.get("note"):
         text += f": {alternative['note']}"
-    if alternative.get("source"):
-        text += f" — source: {alternative['source']}"
+    source = alternative.get("source")
+    if source:  # a source mapping (a plain string in files of earlier versions)
+        text += f" — source: {_source_text(source) if isinstance(source, dict) else source}"
     return text
 
 
