@@ -222,3 +222,17 @@ def test_output_file_and_order_invariance(tmp_path: Path) -> None:
         assert shown.returncode == reversed_order.returncode == written.returncode == 0
         assert shown.stdout == reversed_order.stdout == target.read_text(encoding="utf-8")
         assert written.stdout == ""
+
+
+def test_readme_mermaid_block_is_what_the_command_prints() -> None:
+    """The Mermaid flowchart in the README (drawn by GitHub, so it cannot hold the command
+    line like the other examples) is exactly what its command prints today."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"^```mermaid\n(.*?)^```$", readme, re.M | re.S)
+    assert block, "no mermaid block in the README"
+    result = run("graph", "--related", "orrick-injunction-blocks-eo-13768", "--depth", "1", "--format", "mermaid",
+                 cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert block.group(1) == result.stdout
