@@ -55,8 +55,8 @@ def choice_callback(noun: str, choices: tuple[str, ...] | list[str]) -> Callable
 
 
 # `timeline chain`'s own --depth and --direction, worded as the --related filter's (filters.FILTERS).
-DepthOpt = Annotated[Optional[int], typer.Option("--depth", help="At most N relations away (default: no limit).",
-                                                 metavar="N", show_default=False)]
+DepthOpt = Annotated[int | None, typer.Option("--depth", help="At most N relations away (default: no limit).",
+                                              metavar="N", show_default=False)]
 DirectionOpt = Annotated[str, typer.Option(
     "--direction", metavar="DIRECTION", callback=choice_callback("direction", DIRECTIONS), show_default=False,
     help="up (what ID points to), down (what points to ID) or both (default).")]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import textwrap
 from functools import lru_cache
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from typing import Any
 
 from ..relations import inverse_label, label
