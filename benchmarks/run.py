@@ -300,7 +300,7 @@ def startup_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
 
 def structure_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
     """`chain`, `graph --format json` and `stats` on the largest corpus (100 events per file),
-    each a first run (empty cache), against the parse floor."""
+    each a first run (empty cache), against the parse floor; `build --format json` alongside."""
     n_events, per_file = max(args.sizes), 100
     root = corpus(n_events, per_file)
     path = str(root)
@@ -309,6 +309,8 @@ def structure_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
     log(f"measuring {title}, {repeat} run(s)")
     commands = [
         Command(FLOOR, [[PYTHON, "-c", FLOOR_CODE, path]]),
+        # For reference: what loading and writing every event costs on the same corpus, in the same run.
+        Command(BUILD, [[TIMELINE, "build", "--format", "json", path]], fresh_cache=True),
         Command(CHAIN, [[TIMELINE, "chain", "event-0", path]], fresh_cache=True),
         Command(GRAPH, [[TIMELINE, "graph", "--format", "json", path]], fresh_cache=True),
         Command(STATS, [[TIMELINE, "stats", path]], fresh_cache=True),
