@@ -13,8 +13,7 @@ Corpora come from `benchmarks/corpus.py` and are kept in `benchmarks/.corpora/`.
 command runs as a subprocess, stdout to /dev/null, with `XDG_CACHE_HOME` in a temporary
 directory so that the user's cache is never touched.
 
-    python benchmarks/run.py [--quick] [--sizes 1000,10000] [--repeat N] [--markdown FILE]
-                             [--only corpus,schema,startup,errors]
+    python benchmarks/run.py [--quick] [--sizes 1000,10000] [--repeat N] [--markdown FILE] [--only SECTIONS]
 """
 
 from __future__ import annotations
@@ -80,8 +79,12 @@ ONE_FILE_EVENTS = 10_000  # corpus size of the one-file section
 FIXED = "check --no-cache, errors fixed"
 WITH_MISSING = "check --no-cache, 20% of relations to missing ids"
 WITH_MISSPELT = "check --no-cache, a misspelt key in every file"
-SECTIONS = ("corpus", "onefile", "schema", "startup", "errors", "dates")
 ERROR_SIZES = (10_000, 100_000)
+# The controversy's structure (issue 12), on the largest corpus, 100 events per file, cold.
+CHAIN = "chain event-0"  # in the synthetic corpus every event follows an earlier one: the whole corpus
+GRAPH = "graph --format json"
+STATS = "stats"
+SECTIONS = ("corpus", "onefile", "schema", "startup", "errors", "dates", "structure", "html")
 
 # (section key, command, most allowed ratio to the section's baseline, what it reads)
 GOALS = [
@@ -96,6 +99,9 @@ GOALS = [
     *[(f"errors{n}", label, limit, f"{what} ≤ {limit}× the same corpus fixed, {n // 1000}k one-event files")
       for n in ERROR_SIZES for label, limit, what in ((WITH_MISSING, 1.5, "check with 20% missing relation ids"),
                                                      (WITH_MISSPELT, 2.0, "check with a misspelt key per file"))],
+    ("structure", CHAIN, 1.5, "chain (cold) ≤ 1.5× parse floor, largest corpus, 100 per file"),
+    ("structure", GRAPH, 1.5, "graph --format json (cold) ≤ 1.5× parse floor, largest corpus, 100 per file"),
+    ("structure", STATS, 1.5, "stats (cold) ≤ 1.5× parse floor, largest corpus, 100 per file"),
     ("dates", date_parsing.NEW_LABEL, date_parsing.GOAL,
      f"parse 100k dates ≤ {date_parsing.GOAL}× the previous parser, on the forms it read"),
 ]
@@ -345,6 +351,26 @@ def errors_section(n_events: int, args: argparse.Namespace, env: dict[str, str])
     return Section(title, FIXED, measure(commands, repeat, env), repeat)
 
 
+def structure_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
+    """`chain`, `graph --format json` and `stats` on the largest corpus (100 events per file),
+    each a first run (empty cache), against the parse floor; `build --format json` alongside."""
+    n_events, per_file = max(args.sizes), 100
+    root = corpus(n_events, per_file)
+    path = str(root)
+    repeat = repeats(n_events, args)
+    title = f"Structure: {n_events:,} events, {per_file} per file, first runs (empty cache)"
+    log(f"measuring {title}, {repeat} run(s)")
+    commands = [
+        Command(FLOOR, [[PYTHON, "-c", FLOOR_CODE, path]]),
+        # For reference: what loading and writing every event costs on the same corpus, in the same run.
+        Command(BUILD, [[TIMELINE, "build", "--format", "json", path]], fresh_cache=True),
+        Command(CHAIN, [[TIMELINE, "chain", "event-0", path]], fresh_cache=True),
+        Command(GRAPH, [[TIMELINE, "graph", "--format", "json", path]], fresh_cache=True),
+        Command(STATS, [[TIMELINE, "stats", path]], fresh_cache=True),
+    ]
+    return Section(title, FLOOR, measure(commands, repeat, env), repeat)
+
+
 def dates_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
     """The date parser in a process of its own: 100,000 dates of mixed forms, new against previous."""
     repeat = args.repeat or (3 if args.quick else 7)
@@ -459,7 +485,7 @@ def main(argv: list[str] | None = None) -> None:
     started, load_before = time.monotonic(), os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as cache:
         env = {**os.environ, "XDG_CACHE_HOME": cache}
-        sections = {}
+        sections: dict[str, Section] = {}
         if "corpus" in args.only:
             sections.update({f"{n}x{per_file}": corpus_section(n, per_file, args, env)
                              for n in args.sizes for per_file in LAYOUTS})
@@ -473,6 +499,8 @@ def main(argv: list[str] | None = None) -> None:
             sections.update({f"errors{n}": errors_section(n, args, env) for n in args.error_sizes})
         if "dates" in args.only:
             sections["dates"] = dates_section(args, env)
+        if "structure" in args.only:
+            sections["structure"] = structure_section(args, env)
     version = subprocess.run([TIMELINE, "--version"], capture_output=True, text=True).stdout.strip()
     header = [f"{version or 'timeline'} on {machine()}",
               f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
@@ -481,8 +509,7 @@ def main(argv: list[str] | None = None) -> None:
               "slows the parallel `timeline` more than the one-core baselines)"]
     print(render_text(sections, header), end="")
     page = ""
-    # The `--format html` page of 10k events in Chromium: benchmarks/html_page.py.
-    if not args.no_html and "corpus" in args.only:
+    if "html" in args.only and not args.no_html:  # the `--format html` page of 10k events in Chromium: html_page.py
         import html_page
 
         page = html_page.report(html_page.measure(corpus(10_000, 1), TIMELINE, 2 if args.quick else 3))

@@ -1,5 +1,5 @@
 """Queries over a corpus: `--actor`, `--role`, `--kind`, `--since`, `--until`, `--controversy`,
-`--tag`, `--register`, `--text`.
+`--tag`, `--register`, `--text`, `--related` (with `--depth` and `--direction`).
 
 Repeated flags of one kind are alternatives (OR); different flags must all hold (AND).
 Dates keep the precision the user wrote: `--until 2017-04` and `--until "April 2017"`
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import query_dates
 from .dates import DateError, PartialDate
+from .relations import DIRECTIONS
 from .text import fold, slugify, suggest
 from .vocabulary import KINDS, REGISTERS
 
@@ -33,6 +34,7 @@ class FilterSpec:
     repeatable: bool = True  # repeated flags are alternatives (OR)
     choices: tuple[str, ...] = ()
     noun: str = ""  # what a value is, for the message about a bad choice
+    type: type = str  # what the command line converts a value to (`int` for --depth)
 
 
 FILTERS = (
@@ -49,6 +51,12 @@ FILTERS = (
     FilterSpec("registers", "--register", f"Register of the conflict: {', '.join(REGISTERS)}.", "REGISTER",
                choices=REGISTERS, noun="register"),
     FilterSpec("texts", "--text", "Words in the title or summary (case and accents ignored).", "WORDS"),
+    FilterSpec("related", "--related", "Only the event ID and the events linked to it through relations, "
+               "transitively.", "ID", repeatable=False),
+    FilterSpec("depth", "--depth", "With --related: at most N relations away (default: no limit).", "N",
+               repeatable=False, type=int),
+    FilterSpec("direction", "--direction", "With --related: up (what ID points to), down (what points to ID) "
+               "or both (default).", "DIRECTION", repeatable=False, choices=DIRECTIONS, noun="direction"),
 )
 
 
@@ -67,6 +75,9 @@ class Query:
     tags: list[str] = field(default_factory=list)
     registers: list[str] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    related: str | None = None
+    depth: int | None = None
+    direction: str | None = None
 
     def select(self, corpus: Corpus) -> list[dict[str, Any]]:
         """The events of `corpus` that match, in corpus order. Raises QueryError."""
@@ -79,8 +90,24 @@ class Query:
             raise QueryError(f"--until {self.until} ends before --since {self.since} starts")
         window = (since, until)
         texts = [fold(t) for t in self.texts]
+        linked = self._linked(corpus)
         return [event for event in corpus.events
-                if self._matches(event, actor_ids, window, texts)]
+                if (linked is None or event["id"] in linked) and self._matches(event, actor_ids, window, texts)]
+
+    def _linked(self, corpus: Corpus) -> dict[str, int] | None:
+        """The ids that `--related` keeps (walked over the whole corpus), or None without it."""
+        from .relations import RelationIndex, UnknownEvent
+
+        if self.related is None:
+            if self.depth is not None or self.direction is not None:
+                raise QueryError("--depth and --direction go with --related ID")
+            return None
+        if self.depth is not None and self.depth < 0:
+            raise QueryError(f"--depth {self.depth}: give 0 or more relations")
+        try:
+            return RelationIndex(corpus.events).reach(self.related, self.direction or "both", self.depth)
+        except UnknownEvent as error:
+            raise QueryError(f"--related: {error}") from None
 
     def _matches(self, event: dict[str, Any], actor_ids: set[str] | None,
                  window: tuple[tuple | None, tuple | None], texts: list[str]) -> bool:

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import functools
 import inspect
+from types import GenericAlias
 from typing import Annotated, Any, Callable, Optional
 
 import typer
 
+from .relations import DIRECTIONS
 from .text import suggest
 
-__all__ = ["CacheOpt", "NoCacheOpt", "OutputOpt", "PathsArg", "StrictOpt", "TitleOpt", "choice_callback",
-           "with_filters", "with_format"]
+__all__ = ["CacheOpt", "DepthOpt", "DirectionOpt", "EventArg", "NoCacheOpt", "OutputOpt", "PathsArg", "StrictOpt",
+           "TitleOpt", "choice_callback", "with_filters", "with_format"]
 
 PathsArg = Annotated[
     Optional[list[str]],
@@ -34,6 +36,7 @@ CacheOpt = Annotated[bool, typer.Option("--cache", help="Use the on-disk cache e
                                                           "default: a restored cache is not to be trusted).")]
 OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.",
                                                   metavar="FILE")]
+EventArg = Annotated[str, typer.Argument(help="The id of an event.", show_default=False, metavar="ID")]
 TitleOpt = Annotated[str, typer.Option("--title", help="Heading of the document.", metavar="TEXT")]
 
 _FILTERS_PANEL = "Filters (repeat a flag for OR; different flags AND)"
@@ -51,6 +54,14 @@ def choice_callback(noun: str, choices: tuple[str, ...] | list[str]) -> Callable
         return value
 
     return check
+
+
+# `timeline chain`'s own --depth and --direction, worded as the --related filter's (filters.FILTERS).
+DepthOpt = Annotated[int | None, typer.Option("--depth", help="At most N relations away (default: no limit).",
+                                              metavar="N", show_default=False)]
+DirectionOpt = Annotated[str, typer.Option(
+    "--direction", metavar="DIRECTION", callback=choice_callback("direction", DIRECTIONS), show_default=False,
+    help="up (what ID points to), down (what points to ID) or both (default).")]
 
 
 def _declared(name: str, extra: list[inspect.Parameter], build: Callable[[dict[str, Any]], Any]):
@@ -93,7 +104,7 @@ def with_filters(function: Callable[..., Any]) -> Callable[..., Any]:
 
     extra = []
     for spec in FILTERS:
-        kind: Any = list[str] if spec.repeatable else str
+        kind: Any = GenericAlias(list, (spec.type,)) if spec.repeatable else spec.type  # list[int] for a type in hand
         info: dict[str, Any] = {"help": spec.help, "metavar": spec.metavar, "rich_help_panel": _FILTERS_PANEL,
                                 "show_default": False}
         if spec.choices:

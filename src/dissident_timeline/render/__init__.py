@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any, Callable
 
-__all__ = ["ACTOR_FORMATS", "FORMATS", "Flag", "Format", "View", "render"]
+__all__ = ["ACTOR_FORMATS", "CHAIN_FORMATS", "FORMATS", "GRAPH_FORMATS", "SHOW_FORMATS", "STATS_FORMATS", "Flag",
+           "Format", "View", "render"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,28 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
 ACTOR_FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("text", "a table for the terminal"),
     Format("json", "every field, for programs"),
+)}
+
+# The controversy's structure (render/show.py, chain.py, graph.py, stats.py).
+SHOW_FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("table", "the event and its relations, for the terminal"),
+    Format("markdown", "a Markdown page"),
+    Format("json", "the event as in build's JSON, with its outgoing and incoming relations"),
+)}
+CHAIN_FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("table", "a tree for the terminal"),
+    Format("markdown", "a nested list"),
+    Format("json", "nodes and edges, for programs"),
+)}
+GRAPH_FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("dot", "Graphviz DOT (dot -Tsvg)"),
+    Format("mermaid", "a Mermaid flowchart, for GitHub Markdown"),
+    Format("json", "nodes and edges, for programs"),
+)}
+STATS_FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("table", "bar charts and tables for the terminal"),
+    Format("json", "every figure, for programs"),
+    Format("csv", "the counts of --by, one row per value"),
 )}
 
 
