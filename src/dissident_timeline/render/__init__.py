@@ -34,6 +34,11 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("table", "a table for the terminal"),
     Format("markdown", "a Markdown document, grouped by year, sources as footnotes"),
     Format("json", "every field, for programs (docs/timeline.schema.json)"),
+    Format("timelinejs", "TimelineJS3 JSON: one slide per event, a row per controversy"),
+    Format("csv", "a spreadsheet: TimelineJS's sheet columns, then the research columns",
+           (Flag("bom", "csv: start with a byte-order mark, for spreadsheet programs"),)),
+    Format("mermaid", "a Mermaid timeline diagram, for GitHub and GitLab Markdown"),
+    Format("markwhen", "a markwhen document: a group per controversy, tags for kind and registers"),
 )}
 
 
