@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateRange", "Point", "date_range"]
+__all__ = ["DateRange", "Point", "date_range", "start_month", "year_heading"]
 
 # One end of a date, as EDTF writes it (the text is already valid: this only takes it apart).
 _PART = re.compile(
@@ -97,3 +97,26 @@ def _ends(text: str) -> tuple[Point, Point, bool]:
         return Point(year, month), Point(year, month), exact and day_text is None
     point = Point(year, month, int(day_text), time, zone)
     return point, point, exact
+
+
+def year_heading(text: str) -> str:
+    """The year where a date starts, as a person reads it (`2017`, `45 BC`), or `Until 2016`
+    for an open or unknown start: Markdown and Mermaid file each event under it, so a year
+    heading never appears twice (events come sorted by their first day)."""
+    span = date_range(text)
+    if span.first is None:
+        assert span.last is not None  # a date has at least one known end
+        return f"Until {_year(span.last.year)}"
+    return _year(span.first.year)
+
+
+def start_month(text: str) -> int | None:
+    """The month the author wrote at the start of a date (`2017-03`, `2017-03-05/2017-06`),
+    or None (a year, a season, a decade, an open start)."""
+    match = _PART.match(text.split("/", 1)[0])
+    month = match.group("month") if match else None
+    return int(month) if month and month != "XX" and int(month) <= 12 else None
+
+
+def _year(year: int) -> str:
+    return str(year) if year > 0 else f"{1 - year} BC"

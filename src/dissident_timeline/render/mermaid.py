@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 
 from . import View
-from .dateparts import date_range
+from .dateparts import year_heading
 from .humane import human_date
 
-__all__ = ["escape", "render", "section_of"]
+__all__ = ["escape", "render"]
 
 # Characters written as `#<code>;`: the grammar's own, and what could become HTML or markdown in a label.
 _SPECIAL = re.compile(r"[#:;%<>&\"'`\\{}\[\]()|*_~=]")
@@ -32,8 +32,8 @@ def render(view: View) -> str:
     lines = ["timeline", f"    title {escape(view.title)}"]
     section = period = None
     for event in view.events:
-        if section_of(event["date"]) != section:
-            section, period = section_of(event["date"]), None
+        if year_heading(event["date"]) != section:
+            section, period = year_heading(event["date"]), None
             lines.append(f"    section {escape(section)}")
         label = human_date(event["date"])
         if label != period:
@@ -42,20 +42,6 @@ def render(view: View) -> str:
         else:
             lines.append(f"        : {escape(event['title'])}")  # another event of the same period
     return "\n".join(lines) + "\n"
-
-
-def section_of(date: str) -> str:
-    """The year where a date starts, as a person reads it (`2017`, `45 BC`), or `Until 2016`
-    for an open or unknown start."""
-    span = date_range(date)
-    if span.first is None:
-        assert span.last is not None
-        return f"Until {_year(span.last.year)}"
-    return _year(span.first.year)
-
-
-def _year(year: int) -> str:
-    return str(year) if year > 0 else f"{1 - year} BC"
 
 
 def escape(text: str) -> str:
