@@ -18,9 +18,10 @@ nearest range, with the date as written kept in the `edtf` property:
 | `-0044-03-15` | `45 BC` | BC years have no month or day |
 | `2017-01-25T16:30:05+01:00` | `2017-01-25 16:30` | no seconds; the zone is in `edtf` |
 
-Titles are markwhen (Markdown) text: `#` would start a tag, `[ ]` a checkbox, `*`, `_`,
-`<`... markup. Every such character is backslash-escaped, so a title reads as written and
-adds no tag.
+Titles are markwhen (Markdown) text: `#` would start a tag, `[ ]` a checkbox, `!id` or
+`.start` a reference to another event, `*`, `_`, `<`... markup. Every such character is
+backslash-escaped (`!` and that `.` as HTML entities, `&#33;`, which markwhen cannot take for
+a reference), so a title reads as written and adds no tag.
 """
 
 from __future__ import annotations
@@ -35,7 +36,10 @@ from .dateparts import DateRange, Point, date_range
 
 __all__ = ["escape", "markwhen_date", "render"]
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&${}()])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&${}()])")
+# `!id`, `.start` and `.end` refer to events in markwhen, even after a backslash: written as
+# HTML entities (`&#33;`), which markwhen's Markdown shows as the character.
+_REFERENCE = re.compile(r"!|(?<!\w)\.(?=start|end)", re.ASCII)
 
 
 def render(view: View) -> str:
@@ -99,8 +103,10 @@ def _bc_years(first: int, last: int) -> str:
 
 
 def escape(text: str) -> str:
-    """A title on one line, with markwhen's and Markdown's special characters backslash-escaped."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split())) or "-"
+    """A title on one line, with markwhen's and Markdown's special characters backslash-escaped
+    (`!` and the `.` of `.start` as entities: markwhen reads them as references even escaped)."""
+    escaped = _SPECIAL.sub(r"\\\1", " ".join(str(text).split())) or "-"
+    return _REFERENCE.sub(lambda match: f"&#{ord(match.group())};", escaped)
 
 
 def _yaml_string(text: str) -> str:

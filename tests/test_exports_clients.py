@@ -1,0 +1,232 @@
+"""The exports read by the programs they are for (SPEC §11), on the shipped corpus, the fixture
+corpus (every precision) and a hostile corpus (titles with `: # ; %%`, markup, formulas, quotes).
+
+- TimelineJS 3.9.11 in headless Chromium loads the JSON (`new TL.Timeline(el, data)`) and the
+  CSV (its own CSV reader, `new TL.Timeline(el, "….csv")`, the code that reads published Google
+  Sheets): its `ready` event fires, no page error, no configuration error, one time marker per
+  event, every headline shown as written and no element made from author text.
+- Mermaid renders the diagram in that browser: no error, one event node per event, each showing
+  its title as written.
+- @markwhen/parser reads the markwhen document back: same events (by id), groups, titles, tags,
+  date ranges, and the EDTF date as a property where markwhen's date is only the nearest range.
+
+Everything is served from local files: TimelineJS's files through a route on a made-up origin
+(its CSV reader fetches, which `file://` forbids); any other request fails the test.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from dissident_timeline.dates import parse_date
+from dissident_timeline.render import View, render
+from dissident_timeline.render.csv import neutralise
+
+from . import realclients
+from .conftest import ROOT, run
+
+CORPORA = ["events", "tests/fixtures/corpus", "tests/fixtures/hostile"]
+ORIGIN = "http://timeline.test"  # never reaches a network: every request to it is answered from disk
+
+
+def _build(corpus: str, format_name: str, output: Path) -> Path:
+    """`timeline build CORPUS -f FORMAT -o OUTPUT`, as a user runs it."""
+    result = run("build", corpus, "--format", format_name, "--output", str(output), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def _events(corpus: str) -> list[dict[str, Any]]:
+    result = run("build", corpus, "--format", "json", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["events"]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _first_day(event_date: str) -> date:
+    """The first day a client can place: the start, or the known end's first day for an open start."""
+    first, _, last = event_date.partition("/")
+    return parse_date(first if first not in ("", "..") else last).start
+
+
+def _last_day(event_date: str) -> date:
+    """The last day a client can place: the end, or the known start's last day for an open end."""
+    first, slash, last = event_date.partition("/")
+    return parse_date(last if slash and last not in ("", "..") else first).end
+
+
+# TimelineJS -------------------------------------------------------------------------------------
+
+def _serve_timelinejs(page, files: dict[str, bytes]) -> None:
+    """Answer requests to ORIGIN: `/` is the harness, `/data.*` our files, the rest TimelineJS's dist."""
+    dist = realclients.node_modules() / "@knight-lab/timelinejs/dist"
+    harness = (b"<!doctype html><html lang=en><head><meta charset=utf-8><title>harness</title>"
+               b"<link rel=stylesheet href=/css/timeline.css><script src=/js/timeline.js></script></head>"
+               b"<body><div id=tl style='width:1200px;height:700px'></div></body></html>")
+
+    def answer(route) -> None:
+        path = urlsplit(route.request.url).path
+        if path == "/":
+            route.fulfill(body=harness, content_type="text/html")
+        elif path in files:
+            route.fulfill(body=files[path], content_type="text/csv" if path.endswith(".csv") else "application/json")
+        elif (dist / path.lstrip("/")).is_file() and ".." not in path:
+            route.fulfill(path=str(dist / path.lstrip("/")))
+        else:
+            page.requests_blocked.append(route.request.url)
+            route.abort()
+
+    page.route(f"{ORIGIN}/**", answer)
+    page.goto(f"{ORIGIN}/")
+
+
+_LOAD = """(data) => new Promise((resolve) => {
+  // font: null: TimelineJS's default font is fetched from Google; the reader's own fonts do.
+  const timeline = new TL.Timeline('tl', data, {font: null, script_path: '%s/js/'});
+  const day = (d) => [d.getFullYear(), d.getMonth() + 1, d.getDate()];
+  timeline.on('ready', () => setTimeout(() => resolve({
+    errors: timeline.config.messages.errors.map(String),
+    markers: document.querySelectorAll('#tl .tl-timemarker').length,
+    headlines: Array.from(document.querySelectorAll('#tl .tl-timemarker .tl-headline')).map(e => e.textContent),
+    groups: Array.from(document.querySelectorAll('#tl .tl-timegroup-message')).map(e => e.textContent),
+    made: document.querySelectorAll('#tl script, #tl img, #tl iframe, #tl [onerror]').length,
+    slides: timeline.config.events.map(e => ({id: e.unique_id, start: day(e.start_date.data.date_obj)})),
+  }), 100));
+  setTimeout(() => resolve({timeout: document.querySelector('#tl').textContent}), 20000);
+})""" % ORIGIN
+
+
+def _load_in_timelinejs(page, data: Any, files: dict[str, bytes]) -> dict[str, Any]:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    _serve_timelinejs(page, files)
+    result = page.evaluate(_LOAD, data)
+    assert "timeout" not in result, f"TimelineJS never fired `ready`: {result['timeout'][:300]}"
+    assert page.page_errors == [] and page.console_errors == [], (page.page_errors, page.console_errors)
+    assert page.requests_blocked == [] and dialogs == []
+    assert result["errors"] == [] and result["made"] == 0
+    return result
+
+
+def _check_timeline(result: dict[str, Any], events: list[dict[str, Any]], headline: Any) -> None:
+    assert result["markers"] == len(events)
+    assert sorted(result["headlines"]) == sorted(headline(event["title"]) for event in events)
+    controversies = {event["controversy"] or "" for event in events}
+    assert set(result["groups"]) == (controversies if controversies != {""} else set())
+    first_days = sorted(_first_day(event["date"]).isoformat() for event in events)
+    assert sorted("%04d-%02d-%02d" % tuple(slide["start"]) for slide in result["slides"]) == first_days
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_timelinejs_json_loads_in_timelinejs(page, tmp_path: Path, corpus: str) -> None:
+    """Every event is a slide with its id, headline as written, group and first day."""
+    events = _events(corpus)
+    data = json.loads(_build(corpus, "timelinejs", tmp_path / "timeline.json").read_text(encoding="utf-8"))
+    result = _load_in_timelinejs(page, data, {})
+    _check_timeline(result, events, _flat)
+    assert sorted(slide["id"] for slide in result["slides"]) == sorted(event["id"] for event in events)
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_csv_loads_in_timelinejs(page, tmp_path: Path, corpus: str) -> None:
+    """TimelineJS's own sheet reader takes our columns: one marker per row, dates and groups right."""
+    events = _events(corpus)
+    data = _build(corpus, "csv", tmp_path / "timeline.csv").read_bytes()
+    result = _load_in_timelinejs(page, f"{ORIGIN}/data.csv", {"/data.csv": data})
+    _check_timeline(result, events, lambda title: neutralise(_flat(title)))
+
+
+def test_csv_with_a_byte_order_mark_loads_in_timelinejs(page) -> None:
+    """`--bom` (for Excel) does not hide the `Year` column from TimelineJS."""
+    from dissident_timeline.pipeline import load_corpus
+
+    corpus = load_corpus(["tests/fixtures/corpus"], use_cache=False)  # `--bom` reaches render() as View.options
+    text = render("csv", View(corpus.events, corpus.actors, options={"bom": True}))
+    assert text.startswith("\ufeffYear,")
+    result = _load_in_timelinejs(page, f"{ORIGIN}/data.csv", {"/data.csv": text.encode("utf-8")})
+    _check_timeline(result, _events("tests/fixtures/corpus"), lambda title: neutralise(_flat(title)))
+
+
+# Mermaid ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_mermaid_renders_in_mermaid(page, tmp_path: Path, corpus: str) -> None:
+    """Mermaid (as GitHub runs it: default configuration) draws one event node per event, each
+    showing its title as written, and makes no element from author text."""
+    events = _events(corpus)
+    diagram = _build(corpus, "mermaid", tmp_path / "timeline.mmd").read_text(encoding="utf-8")
+    page.set_content("<!doctype html><html><body><div id=out></div></body></html>")
+    page.add_script_tag(path=str(realclients.node_modules() / "mermaid/dist/mermaid.min.js"))
+    result = page.evaluate("""async (diagram) => {
+      mermaid.initialize({startOnLoad: false});
+      try {
+        const {svg} = await mermaid.render('diagram', diagram);
+        document.getElementById('out').innerHTML = svg;
+      } catch (error) { return {error: String(error && error.message || error)}; }
+      const svg = document.querySelector('#out svg');
+      return {
+        events: Array.from(svg.querySelectorAll('.eventWrapper')).map(e => e.textContent),
+        made: svg.querySelectorAll('script, img, iframe, foreignObject a, [onerror]').length,
+        text: svg.textContent,
+      };
+    }""", diagram)
+    assert "error" not in result, result.get("error")
+    assert page.page_errors == [] and page.console_errors == [] and page.requests_blocked == []
+    assert result["made"] == 0
+    assert len(result["events"]) == len(events)
+    # Mermaid wraps long titles into lines (tspans): compare without white space.
+    assert ["".join(shown.split()) for shown in result["events"]] == ["".join(event["title"].split())
+                                                                      for event in events]
+
+
+# markwhen ---------------------------------------------------------------------------------------
+
+def _read_markwhen(path: Path) -> dict[str, Any]:
+    modules = realclients.node_modules()
+    script = realclients.CLIENTS / "markwhen_read.mjs"
+    result = subprocess.run([realclients.node(), str(script), str(path)], capture_output=True, text=True,
+                            timeout=120, env={"NODE_PATH": str(modules), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+# Dates markwhen writes exactly: days, months, years and intervals of them, no qualifier.
+_PLAIN = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d\d)?)?(?:/\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d\d)?)?)?")
+
+
+def _unescape(text: str) -> str:
+    """A markwhen title as its Markdown shows it: backslash escapes and our entities (`&#33;`) read."""
+    return re.sub(r"\\(.)|&#(33|46);", lambda m: m.group(1) or chr(int(m.group(2))), text)
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_markwhen_round_trips_through_the_markwhen_parser(tmp_path: Path, corpus: str) -> None:
+    """@markwhen/parser reads back every event: id, group, title, tags and date range."""
+    events = _events(corpus)
+    read = _read_markwhen(_build(corpus, "markwhen", tmp_path / "timeline.mw"))
+    assert read["messages"] == []
+    assert read["header"]["title"] == "Chronology"
+    by_id = {item["properties"]["id"]: item for item in read["events"]}
+    assert len(by_id) == len(read["events"]) == len(events)
+    for event in events:
+        item = by_id[event["id"]]
+        assert item["group"] == (event["controversy"] or "")
+        assert _unescape(item["text"]) == _flat(event["title"])
+        assert item["tags"] == [event["kind"], *event["registers"]]
+        assert item["from"][:10] == _first_day(event["date"]).isoformat(), event["date"]
+        assert item["to"][:10] == (_last_day(event["date"]) + timedelta(days=1)).isoformat(), event["date"]
+        if _PLAIN.fullmatch(event["date"]):  # what markwhen writes as is
+            assert "edtf" not in item["properties"], event["date"]
+        else:
+            assert item["properties"]["edtf"] == event["date"]
