@@ -92,5 +92,5 @@ def _bool(value: bool) -> str:
 def neutralise(cell: Any) -> str:
     """A text cell that no spreadsheet runs (a leading `'` before `= + - @`, tab or CR), and
     that cannot drive a terminal (control and bidi characters shown as `\\u001b`)."""
-    text = visible(str(cell))
-    return "'" + text if text.startswith(FORMULA_START) else text
+    text = str(cell)
+    return ("'" if text.startswith(FORMULA_START) else "") + visible(text)
