@@ -126,3 +126,37 @@ def test_every_command_has_help(command: str) -> None:
 def test_python_dash_m() -> None:
     """`python -m dissident_timeline` is the same program (the tests run it that way)."""
     assert run("--help").returncode == 0
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["--controversy", "sanctuary"], "--controversy 'sanctuary': no event uses it"),
+    (["--tag", "nope-tag"], "--tag 'nope-tag': no event uses it"),
+    (["--actor", "Donald Trump", "--role", "speakr"], "--role 'speakr': no event uses it (did you mean `speaker`?)"),
+])
+def test_slugs_no_event_uses_exit_2_with_suggestions(args: list[str], expected: str) -> None:
+    """An unknown --controversy, --tag or --role is a typo: exit 2 with the closest slugs in use."""
+    result = run("filter", CORPUS, *args)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert expected in result.stderr
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["build", CORPUS, "--kind", "rulling"], "`rulling` is not a kind (did you mean `ruling`?)"),
+    (["build", CORPUS, "--register", "polis"], "`polis` is not a register (did you mean `politics`"),
+    (["build", CORPUS, "--format", "markdwn"], "`markdwn` is not a format (did you mean `markdown`?)"),
+    (["actors", CORPUS, "--format", "github"], "`github` is not a format; choose from: text, json."),
+])
+def test_bad_choices_read_as_sentences(args: list[str], expected: str) -> None:
+    """A value outside a closed list exits 2 with a sentence, the closest choice and the list."""
+    result = run(*args)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert expected in " ".join(result.stderr.split())
+
+
+@pytest.mark.parametrize("command", ["check", "build", "filter", "actors"])
+def test_help_shows_no_type_labels_and_breaks_no_word(command: str) -> None:
+    """Help text is for people: no `<bool>` or `<list[str]>`, and lines break between words."""
+    narrow, wide = (run(command, "--help", env={"COLUMNS": columns}) for columns in ("50", "400"))
+    assert narrow.returncode == wide.returncode == 0
+    assert "<" not in narrow.stdout
+    assert set(narrow.stdout.split()) <= set(wide.stdout.split())  # no word was cut in two

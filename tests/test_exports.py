@@ -158,7 +158,8 @@ def test_csv_is_rfc_4180_with_timelinejs_columns_first(tmp_path: Path) -> None:
     assert by_id["open-ended-measure"]["end"] == "" and by_id["until-2016"]["start"] == ""
 
 
-def test_csv_bom_is_a_format_flag() -> None:
+def test_csv_bom_is_a_format_flag(tmp_path: Path) -> None:
+    assert _build_bytes(tmp_path, CORPUS, "-f", "csv", "--bom").startswith(b"\xef\xbb\xbfYear,")
     event = _event(title="t")
     assert render("csv", View([event], [], options={"bom": True})).startswith("\ufeffYear,")
     assert render("csv", View([event], [])).startswith("Year,")

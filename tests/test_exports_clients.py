@@ -27,7 +27,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from dissident_timeline.dates import parse_date
-from dissident_timeline.render import View, render
 from dissident_timeline.render.csv import neutralise
 
 from . import realclients
@@ -147,14 +146,14 @@ def test_csv_loads_in_timelinejs(page, tmp_path: Path, corpus: str) -> None:
     _check_timeline(result, events, lambda title: neutralise(_flat(title)))
 
 
-def test_csv_with_a_byte_order_mark_loads_in_timelinejs(page) -> None:
+def test_csv_with_a_byte_order_mark_loads_in_timelinejs(page, tmp_path: Path) -> None:
     """`--bom` (for Excel) does not hide the `Year` column from TimelineJS."""
-    from dissident_timeline.pipeline import load_corpus
-
-    corpus = load_corpus(["tests/fixtures/corpus"], use_cache=False)  # `--bom` reaches render() as View.options
-    text = render("csv", View(corpus.events, corpus.actors, options={"bom": True}))
-    assert text.startswith("\ufeffYear,")
-    result = _load_in_timelinejs(page, f"{ORIGIN}/data.csv", {"/data.csv": text.encode("utf-8")})
+    target = tmp_path / "timeline.csv"
+    result = run("build", "tests/fixtures/corpus", "-f", "csv", "--bom", "-o", str(target), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfYear,")
+    result = _load_in_timelinejs(page, f"{ORIGIN}/data.csv", {"/data.csv": data})
     _check_timeline(result, _events("tests/fixtures/corpus"), lambda title: neutralise(_flat(title)))
 
 

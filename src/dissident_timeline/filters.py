@@ -11,13 +11,45 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .corpus import Corpus
 from .dates import DateError, PartialDate, parse_date
 from .text import fold, slugify, suggest
+from .vocabulary import KINDS, REGISTERS
 
-__all__ = ["Query", "QueryError", "parse_query_date"]
+if TYPE_CHECKING:
+    from .corpus import Corpus
+
+__all__ = ["FILTERS", "FilterSpec", "Query", "QueryError", "parse_query_date"]
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    """One filter option, declared once: the CLI's option and the `Query` field it fills."""
+
+    field: str  # the `Query` field
+    flag: str
+    help: str
+    metavar: str
+    repeatable: bool = True  # repeated flags are alternatives (OR)
+    choices: tuple[str, ...] = ()
+    noun: str = ""  # what a value is, for the message about a bad choice
+
+
+FILTERS = (
+    FilterSpec("actors", "--actor", "Actor id, name or alias (case and accents ignored).", "NAME"),
+    FilterSpec("roles", "--role", "Only where the actor has this role (author, target...).", "ROLE"),
+    FilterSpec("kinds", "--kind", f"Event kind: {', '.join(KINDS)}.", "KIND", choices=KINDS, noun="kind"),
+    FilterSpec("since", "--since", "Events overlapping from DATE on (2017-04, 'April 2017').", "DATE",
+               repeatable=False),
+    FilterSpec("until", "--until", "Events overlapping up to DATE, all of it (2017-04 includes 30 April).", "DATE",
+               repeatable=False),
+    FilterSpec("controversies", "--controversy", "Controversy slug.", "SLUG"),
+    FilterSpec("tags", "--tag", "Tag slug.", "SLUG"),
+    FilterSpec("registers", "--register", f"Register of the conflict: {', '.join(REGISTERS)}.", "REGISTER",
+               choices=REGISTERS, noun="register"),
+    FilterSpec("texts", "--text", "Words in the title or summary (case and accents ignored).", "WORDS"),
+)
 
 
 class QueryError(ValueError):
@@ -38,6 +70,7 @@ class Query:
 
     def select(self, corpus: Corpus) -> list[dict[str, Any]]:
         """The events of `corpus` that match, in corpus order. Raises QueryError."""
+        self._check_slugs_in_use(corpus)
         actor_ids = self._actor_ids(corpus)
         since = parse_query_date(self.since).start if self.since else None
         until = parse_query_date(self.until).end if self.until else None
@@ -72,6 +105,18 @@ class Query:
             if not any(text in haystack for text in texts):
                 return False
         return True
+
+    def _check_slugs_in_use(self, corpus: Corpus) -> None:
+        """A controversy, tag or role that no event uses is a typo, not an empty answer."""
+        for values, flag, used in ((self.controversies, "--controversy", lambda e: [e["controversy"]]),
+                                   (self.tags, "--tag", lambda e: e["tags"]),
+                                   (self.roles, "--role", lambda e: [a["role"] for a in e["actors"]])):
+            if not values:
+                continue
+            in_use = {value for event in corpus.events for value in used(event) if value}
+            for value in values:
+                if value not in in_use:
+                    raise QueryError(f"{flag} {value!r}: no event uses it{suggest(value, sorted(in_use))}")
 
     def _actor_ids(self, corpus: Corpus) -> set[str] | None:
         if not self.actors:

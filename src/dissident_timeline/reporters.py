@@ -8,12 +8,20 @@ GitHub workflow command.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Callable
 
 from .problems import Problem
 from .safe import json_visible, visible
 
-__all__ = ["REPORTERS"]
+__all__ = ["REPORTERS", "Reporter"]
+
+
+@dataclass(frozen=True)
+class Reporter:
+    name: str  # the `--format` value
+    help: str
+    report: Callable[[list[Problem]], str]
 
 
 def text(problems: list[Problem]) -> str:
@@ -41,4 +49,8 @@ def _property(value: str) -> str:
     return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-REPORTERS: dict[str, Callable[[list[Problem]], str]] = {"text": text, "github": github, "json": as_json}
+REPORTERS: dict[str, Reporter] = {r.name: r for r in (
+    Reporter("text", "PATH:LINE:COL: SEVERITY: MESSAGE [CODE]", text),
+    Reporter("github", "GitHub Actions annotations", github),
+    Reporter("json", "a list of problems, for programs", as_json),
+)}

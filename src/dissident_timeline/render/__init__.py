@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any, Callable
 
-__all__ = ["FORMATS", "Flag", "Format", "View", "render"]
+__all__ = ["ACTOR_FORMATS", "FORMATS", "Flag", "Format", "View", "render"]
 
 
 @dataclass(frozen=True)
@@ -33,12 +33,18 @@ class Format:
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("table", "a table for the terminal"),
     Format("markdown", "a Markdown document, grouped by year, sources as footnotes"),
-    Format("json", "every field, for programs (docs/timeline.schema.json)"),
+    Format("json", "every field, for programs"),
     Format("timelinejs", "TimelineJS3 JSON: one slide per event, a row per controversy"),
     Format("csv", "a spreadsheet: TimelineJS's sheet columns, then the research columns",
            (Flag("bom", "csv: start with a byte-order mark, for spreadsheet programs"),)),
     Format("mermaid", "a Mermaid timeline diagram, for GitHub and GitLab Markdown"),
     Format("markwhen", "a markwhen document: a group per controversy, tags for kind and registers"),
+)}
+
+# `timeline actors` has its own formats (render/actors.py).
+ACTOR_FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("text", "a table for the terminal"),
+    Format("json", "every field, for programs"),
 )}
 
 

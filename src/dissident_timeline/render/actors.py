@@ -12,9 +12,18 @@ from rich.text import Text
 from ..safe import visible
 
 
-def actors_table(rows: list[dict[str, Any]], color: bool) -> str:
+def render_actors(format_name: str, rows: list[dict[str, Any]], color: bool, width: int) -> str:
+    """The rows of `Corpus.activity()` in one of `ACTOR_FORMATS`."""
+    if format_name == "json":
+        from .json import dumps
+
+        return dumps(rows)
+    return actors_table(rows, color, width)
+
+
+def actors_table(rows: list[dict[str, Any]], color: bool, width: int = 120) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=120, force_terminal=color, no_color=not color, markup=False, emoji=False,
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, markup=False, emoji=False,
                       highlight=False)
     table = Table(header_style="bold")
     table.add_column("Actor")
