@@ -148,7 +148,7 @@ def test_csv_is_rfc_4180_with_timelinejs_columns_first(tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert rows[0] == list(COLUMNS)
     assert rows[0][:3] == ["Year", "Month", "Day"] and rows[0][18] == "id"
-    by_id = {row[18]: dict(zip(COLUMNS, row)) for row in rows[1:]}
+    by_id = {row[18]: dict(zip(COLUMNS, row, strict=True)) for row in rows[1:]}
     spring = by_id["spring-mobilization"]
     assert [spring[c] for c in ("Year", "Month", "Day", "End Year", "End Month", "Display Date", "Group")] == [
         "2017", "3", "", "2017", "5", "spring 2017", "sanctuary-cities"]
@@ -177,7 +177,7 @@ def test_numeric_columns_are_never_touched_but_text_cells_are() -> None:
     event = _event(title="=1+1", date="2017-03/2017-04", controversy=None, kind="report")
     event["sources"] = [{"title": "-x", "outlet": "@o"}]
     header, row = list(csv.reader(io.StringIO(render("csv", View([event], [])), newline="")))
-    cells = dict(zip(header, row))
+    cells = dict(zip(header, row, strict=True))
     assert (cells["Year"], cells["Month"], cells["End Month"]) == ("2017", "3", "4")
     assert cells["Headline"] == "'=1+1" and cells["sources"] == "'-x, @o"
 
@@ -215,7 +215,7 @@ def test_markdown_of_events_has_no_repeated_year_and_shows_what_authors_wrote() 
     lines = result.stdout.splitlines()
     years = [line for line in lines if line.startswith("## ")]
     assert [year for year, count in Counter(years).items() if count > 1] == []
-    assert not any(" – " in year for year in years)  # no heading for a span in the middle of a year
+    assert not any(" \u2013 " in year for year in years)  # no heading for a span in the middle of a year
     anchors = re.findall(r'<a id="([a-z0-9-]+)"></a>', result.stdout)
     assert len(anchors) == len(set(anchors)) == int(lines[2].split()[0])
     links = re.findall(r"\]\(#([a-z0-9-]+)\)", result.stdout)

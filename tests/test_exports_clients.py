@@ -92,7 +92,7 @@ def _serve_timelinejs(page, files: dict[str, bytes]) -> None:
 
 _LOAD = """(data) => new Promise((resolve) => {
   // font: null: TimelineJS's default font is fetched from Google; the reader's own fonts do.
-  const timeline = new TL.Timeline('tl', data, {font: null, script_path: '%s/js/'});
+  const timeline = new TL.Timeline('tl', data, {font: null, script_path: 'ORIGIN/js/'});
   const day = (d) => [d.getFullYear(), d.getMonth() + 1, d.getDate()];
   timeline.on('ready', () => setTimeout(() => resolve({
     errors: timeline.config.messages.errors.map(String),
@@ -103,7 +103,7 @@ _LOAD = """(data) => new Promise((resolve) => {
     slides: timeline.config.events.map(e => ({id: e.unique_id, start: day(e.start_date.data.date_obj)})),
   }), 100));
   setTimeout(() => resolve({timeout: document.querySelector('#tl').textContent}), 20000);
-})""" % ORIGIN
+})""".replace("ORIGIN", ORIGIN)
 
 
 def _load_in_timelinejs(page, data: Any, files: dict[str, bytes]) -> dict[str, Any]:
@@ -124,7 +124,7 @@ def _check_timeline(result: dict[str, Any], events: list[dict[str, Any]], headli
     controversies = {event["controversy"] or "" for event in events}
     assert set(result["groups"]) == (controversies if controversies != {""} else set())
     first_days = sorted(_first_day(event["date"]).isoformat() for event in events)
-    assert sorted("%04d-%02d-%02d" % tuple(slide["start"]) for slide in result["slides"]) == first_days
+    assert sorted(date(*slide["start"]).isoformat() for slide in result["slides"]) == first_days
 
 
 @pytest.mark.parametrize("corpus", CORPORA)

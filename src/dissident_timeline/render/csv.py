@@ -48,7 +48,8 @@ def render(view: View) -> str:
     titles = {event["id"]: event["title"] for event in view.events}
     for event in view.events:
         row = _row(event, slide_text(event, related.get(event["id"], []), titles))
-        writer.writerow([cell if column in NUMERIC else neutralise(cell) for column, cell in zip(COLUMNS, row)])
+        writer.writerow([cell if column in NUMERIC else neutralise(cell)
+                         for column, cell in zip(COLUMNS, row, strict=True)])
     return (BOM if view.options.get("bom", False) else "") + out.getvalue()
 
 

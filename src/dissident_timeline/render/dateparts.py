@@ -63,11 +63,16 @@ class DateRange:
 def date_range(text: str) -> DateRange:
     """The first and last points of `text`, a valid EDTF date of the format (levels 0 and 1)."""
     if "/" not in text:
-        first, last, exact = _ends(text)
-        return DateRange(text, first, last, exact=exact)
+        single_first, single_last, exact = _ends(text)
+        return DateRange(text, single_first, single_last, exact=exact)
     start_text, end_text = text.split("/", 1)
-    first, _, first_exact = _ends(start_text) if start_text not in ("", "..") else (None, None, False)
-    _, last, last_exact = _ends(end_text) if end_text not in ("", "..") else (None, None, False)
+    first: Point | None = None
+    last: Point | None = None
+    first_exact = last_exact = False
+    if _bound(start_text) == "known":
+        first, _, first_exact = _ends(start_text)
+    if _bound(end_text) == "known":
+        _, last, last_exact = _ends(end_text)
     return DateRange(text, first, last, _bound(start_text), _bound(end_text), exact=first_exact and last_exact)
 
 

@@ -57,7 +57,7 @@ def render(view: View) -> str:
             lines += [_entry(event, context) for event in events]
             lines.append("")
     if notes:
-        lines += notes + [""]
+        lines += [*notes, ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -1,7 +1,7 @@
 """`--format mermaid`: a Mermaid `timeline` diagram, for GitHub and GitLab Markdown.
 
 One `section` per year, the year where events start (as in the Markdown output: an event
-spanning 2016–2018 is in 2016; an open start, `../2016`, is in "Until 2016"). Within it,
+spanning 2016 to 2018 is in 2016; an open start, `../2016`, is in "Until 2016"). Within it,
 one period per date, as a person reads it (`25 Jan 2017`, `spring 2017`, `c. 1985`), with
 the events of that date under it, in corpus order. Sections by year keep the diagram in
 time order; the controversy is not shown (the HTML, TimelineJS and markwhen formats

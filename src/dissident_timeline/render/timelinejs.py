@@ -42,13 +42,15 @@ def render(view: View) -> str:
     return json_visible(f'{{\n  "title": {encode(title)},\n  "events": {events}\n}}\n')
 
 
-def _slide(event: dict[str, Any], related: dict[str, list[tuple[str, str]]], titles: dict[str, str]) -> dict[str, Any]:
+def _slide(event: dict[str, Any], related: dict[str, list[tuple[str, str]]],
+           titles: dict[str, str]) -> dict[str, Any]:
     start, end = tl_dates(date_range(event["date"]))
     slide: dict[str, Any] = {"start_date": start}
     if end is not None:
         slide["end_date"] = end
     slide["display_date"] = human_date(event["date"])
-    slide["text"] = {"headline": escape(_line(event["title"])), "text": slide_text(event, related.get(event["id"], []), titles)}
+    body = slide_text(event, related.get(event["id"], []), titles)
+    slide["text"] = {"headline": escape(_line(event["title"])), "text": body}
     if event.get("controversy"):
         slide["group"] = event["controversy"]
     slide["unique_id"] = event["id"]
@@ -57,7 +59,7 @@ def _slide(event: dict[str, Any], related: dict[str, list[tuple[str, str]]], tit
 
 def tl_dates(span: DateRange) -> tuple[dict[str, int | str], dict[str, int | str] | None]:
     """TimelineJS's `start_date` and `end_date` (None: no end). TimelineJS needs a start:
-    an open or unknown start takes the known end's parts (`display_date` says `… – 2016`)."""
+    an open or unknown start takes the known end's parts (`display_date` says so: `... - 2016`)."""
     first = span.first or span.last
     assert first is not None  # a date has at least one known end
     start = tl_date(first)
@@ -93,7 +95,8 @@ def escape(text: str) -> str:
     return _escape(text, quote=False)
 
 
-def slide_text(event: dict[str, Any], related: list[tuple[str, str]] = (), titles: dict[str, str] | None = None) -> str:
+def slide_text(event: dict[str, Any], related: list[tuple[str, str]] | None = None,
+               titles: dict[str, str] | None = None) -> str:
     """The slide's body, as HTML: summary, actors, place, legal details, quotes, relations
     (both ways, by title), alternative dates and sources."""
     parts = []
