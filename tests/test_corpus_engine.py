@@ -69,3 +69,20 @@ def test_corrupt_cache_is_a_miss(private_cache: Path) -> None:
     assert check_paths([str(FIXTURES / "problems" / "unknown-actor")]) == expected
     database.write_bytes(b"this is not a database" * 100)
     assert check_paths([str(FIXTURES / "problems" / "unknown-actor")]) == expected
+
+
+def test_build_corpus_is_pure() -> None:
+    """build_corpus leaves its input as it was: called twice on the same analyses, it gives the same corpus."""
+    import copy
+
+    from dissident_timeline.corpus import build_corpus
+    from dissident_timeline.loader import analyse, discover, read_source
+
+    sources, walk = discover([str(CORPUS), str(FIXTURES / "problems" / "unknown-actor")])
+    contents = {source.display: read_source(source) for source in sources}
+    analysed = [(source, analyse(contents[source.display], source.registry)) for source in sources]
+    before = copy.deepcopy(analysed)
+    first, second = build_corpus(analysed, contents, walk), build_corpus(analysed, contents, walk)
+    assert analysed == before
+    assert (first.events, first.actors, first.problems) == (second.events, second.actors, second.problems)
+    assert first.problems and first.events

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Callable, Iterable, Mapping
 
-from .checks import CHECKS, Finding
+from .checks import CHECKS, Context, Finding
 from .loader import Analysis, SourceFile
 from .problems import Problem, problem
-from .text import fold, shorten, slugify, suggest
+from .text import fold, slugify
 from .yamlread import decode, locate
 
 __all__ = ["ORDERING_RELATIONS", "ActorIndex", "Corpus", "build_corpus", "corpus_order"]
@@ -96,7 +96,9 @@ class ActorIndex:
 
 def build_corpus(analysed: list[tuple[SourceFile, Analysis]], contents: Mapping[str, bytes],
                  walk_problems: Iterable[Problem] = ()) -> Corpus:
-    """Merge `analysed` files; `contents` holds each file's bytes by display path."""
+    """Merge `analysed` files; `contents` holds each file's bytes by display path.
+
+    Pure: the analyses are not modified, so the same input always gives the same corpus."""
     problems = list(walk_problems)
     events: list[dict[str, Any]] = []
     actors: list[dict[str, Any]] = []
@@ -104,111 +106,75 @@ def build_corpus(analysed: list[tuple[SourceFile, Analysis]], contents: Mapping[
     has_registry = False
     for source, analysis in sorted(analysed, key=lambda pair: pair[0]):
         problems.extend(problem(p.code, source.display, p.line, p.col, p.message) for p in analysis.problems)
-        for record in analysis.events:
-            record["file"] = source.display
-            events.append(record)
-        for actor in analysis.actors:
-            actor["file"] = source.display
-            actors.append(actor)
+        events.extend({**record, "file": source.display} for record in analysis.events)
+        actors.extend({**actor, "file": source.display} for actor in analysis.actors)
+        partial.extend({**record, "file": source.display} for record in analysis.partial)
         has_registry = has_registry or source.registry
-        for record in analysis.partial:
-            record["file"] = source.display
-            partial.append(record)
 
-    findings: list[Finding] = []
-    actors = _unique(actors, "duplicate-actor", "actor", findings)
-    index = ActorIndex(actors) if has_registry else None
-    events = _unique(events, "duplicate-id", "event", findings)
-    by_id = {event["id"]: event for event in events}
-    resolve = _resolver(index, findings)
-    _resolve_references(events + partial, resolve)
-    _resolve_affiliations(actors, resolve)
-    known_ids = set(by_id) | {record["id"] for record in partial if record["id"]}
-    _check_relations(events + partial, known_ids, findings)
-    for check in CHECKS.values():
-        findings.extend(check(events, by_id))
+    unique_actors, duplicate_actors = _unique(actors)
+    unique_events, duplicate_events = _unique(events)
+    index = ActorIndex(unique_actors) if has_registry else None
+    context = Context(
+        events=unique_events, partial=partial, actors=unique_actors, duplicate_events=duplicate_events,
+        duplicate_actors=duplicate_actors, index=index, by_id={event["id"]: event for event in unique_events},
+        known_ids=frozenset([event["id"] for event in unique_events] + [r["id"] for r in partial if r["id"]]),
+    )
+    findings = [finding for entry in CHECKS.values() for finding in entry.function(context)]
     problems.extend(_place(findings, contents))
-    return Corpus(corpus_order(events), sorted(actors, key=lambda a: a["id"]), sorted(set(problems)), has_registry)
+    resolve = _resolver(index)
+    resolved_events = [_with_actors_resolved(event, resolve) for event in unique_events]
+    resolved_actors = [_with_affiliations_resolved(actor, resolve) for actor in unique_actors]
+    return Corpus(corpus_order(resolved_events), sorted(resolved_actors, key=lambda a: a["id"]),
+                  sorted(set(problems)), has_registry)
 
 
-def _unique(records: list[dict[str, Any]], code: str, noun: str, findings: list[Finding]) -> list[dict[str, Any]]:
-    """Keep the first record of each id (in file order); report the others."""
+def _unique(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[dict, dict]]]:
+    """The first record of each id (in file order), and (later, first) for every id used again."""
     first: dict[str, dict[str, Any]] = {}
+    again: list[tuple[dict, dict]] = []
     for record in records:
         kept = first.setdefault(record["id"], record)
         if kept is not record:
-            findings.append(Finding(code, record, ("id",),
-                                    f"{noun} id `{record['id']}` is already used at {kept['file']}:"
-                                    f"{kept['line']}; ids must be unique"))
-    return list(first.values())
+            again.append((record, kept))
+    return list(first.values()), again
 
 
-Resolver = Callable[[str, dict[str, Any], tuple], "dict[str, Any] | None"]
+Resolver = Callable[[str], "dict[str, Any] | None"]
 
 
-def _resolver(index: ActorIndex | None, findings: list[Finding]) -> Resolver:
-    """resolve(reference, record, subpath) -> `{id, name}`, or None after reporting why not."""
+def _resolver(index: ActorIndex | None) -> Resolver:
+    """resolve(reference) -> `{id, name}`, or None when it names no single registered actor
+    (the `actor_references` check reports why)."""
 
-    def resolve(reference: str, record: dict[str, Any], subpath: tuple) -> dict[str, Any] | None:
+    def resolve(reference: str) -> dict[str, Any] | None:
         if index is None:
             return {"id": slugify(reference) or reference, "name": reference}
         ids = index.resolve(reference)
-        if len(ids) == 1:
-            actor = index.by_id[ids[0]]
-            return {"id": actor["id"], "name": actor["name"]}
-        if ids:
-            findings.append(Finding("ambiguous-actor", record, subpath,
-                                    f"`{shorten(reference)}` matches several registered actors ({', '.join(ids)}); "
-                                    "use the id"))
-        else:
-            findings.append(Finding("unknown-actor", record, subpath,
-                                    f"`{shorten(reference)}` is not a registered actor{index.suggestions(reference)}; "
-                                    "add it to actors.yaml or use a registered id, name or alias"))
-        return None
+        if len(ids) != 1:
+            return None
+        actor = index.by_id[ids[0]]
+        return {"id": actor["id"], "name": actor["name"]}
 
     return resolve
 
 
-def _resolve_references(events: list[dict[str, Any]], resolve: Resolver) -> None:
-    """Replace each actor reference with `{id, name, role}`, and each quote's speaker with an id."""
-    for event in events:
-        resolved = []
-        for position, ref in enumerate(event["actors"]):
-            if ref is None:  # not well formed in an invalid event: already reported
-                continue
-            actor = resolve(ref["actor"], event, ("actors", position, "actor"))
-            if actor:
-                resolved.append({**actor, "role": ref["role"]})
-        event["actors"] = resolved
-        for position, quote in enumerate(event["quotes"]):
-            if quote and "speaker" in quote:
-                actor = resolve(quote["speaker"], event, ("quotes", position, "speaker"))
-                if actor:
-                    quote["speaker"] = actor["id"]
+def _with_actors_resolved(event: dict[str, Any], resolve: Resolver) -> dict[str, Any]:
+    """The event with each actor reference as `{id, name, role}`, and each quote's speaker as an id."""
+    actors = []
+    for ref in event["actors"]:
+        actor = resolve(ref["actor"])
+        if actor:
+            actors.append({**actor, "role": ref["role"]})
+    quotes = []
+    for quote in event["quotes"]:
+        speaker = resolve(quote["speaker"]) if "speaker" in quote else None
+        quotes.append({**quote, "speaker": speaker["id"]} if speaker else quote)
+    return {**event, "actors": actors, "quotes": quotes}
 
 
-def _resolve_affiliations(actors: list[dict[str, Any]], resolve: Resolver) -> None:
-    for actor in actors:
-        affiliations = []
-        for position, ref in enumerate(actor["affiliations"]):
-            found = resolve(ref, actor, ("affiliations", position))
-            if found:
-                affiliations.append(found["id"])
-        actor["affiliations"] = affiliations
-
-
-def _check_relations(events: list[dict[str, Any]], known_ids: set[str], findings: list[Finding]) -> None:
-    for event in events:
-        for position, relation in enumerate(event["relations"]):
-            if relation is None:
-                continue
-            target = relation["event"]
-            if target == event["id"]:
-                findings.append(Finding("self-relation", event, ("relations", position, "event"),
-                                        f"`{event['id']}` cannot `{shorten(relation['type'])}` itself"))
-            elif target not in known_ids:
-                findings.append(Finding("dangling-relation", event, ("relations", position, "event"),
-                                        f"no event has the id `{shorten(target)}`{suggest(target, sorted(known_ids))}"))
+def _with_affiliations_resolved(actor: dict[str, Any], resolve: Resolver) -> dict[str, Any]:
+    found = (resolve(ref) for ref in actor["affiliations"])
+    return {**actor, "affiliations": [affiliation["id"] for affiliation in found if affiliation]}
 
 
 def _place(findings: list[Finding], contents: Mapping[str, bytes]) -> list[Problem]:

@@ -1,7 +1,9 @@
 """Problems found in event files, and the catalog of their codes.
 
 Every problem has a stable code from `CATALOG`: CI filters and docs depend on it. The
-catalog is the single source of `docs/problems.md` (a test checks they agree).
+catalog is the single source of `docs/problems.md` (a test checks they agree). The codes
+of reading and validating one file are declared here; each corpus check declares its own
+codes where it is defined (`checks/`), and importing this module registers them too.
 """
 
 from __future__ import annotations
@@ -85,31 +87,6 @@ CATALOG: dict[str, Code] = {
         "interval that ends before it starts."),
     "invalid-url": Code(ERROR, "Invalid URL",
         "Source URLs must be absolute `http` or `https` URLs without spaces or control characters."),
-    # The merged corpus.
-    "duplicate-id": Code(ERROR, "Duplicate event id",
-        "Two events have the same id. Ids must be unique across all files; the message names the other one."),
-    "duplicate-actor": Code(ERROR, "Duplicate actor id",
-        "Two registered actors have the same id."),
-    "unknown-actor": Code(ERROR, "Unknown actor",
-        "With a registry, every actor reference (in `actors`, `quotes` and `affiliations`) must match the id, "
-        "name or alias of a registered actor (case and accents do not matter)."),
-    "ambiguous-actor": Code(ERROR, "Ambiguous actor",
-        "An actor reference matches several registered actors (through a shared name or alias). Use the id."),
-    "dangling-relation": Code(ERROR, "Relation to a missing event",
-        "A relation points to an event id that no file defines."),
-    "self-relation": Code(ERROR, "Relation to itself",
-        "An event cannot be related to itself."),
-    # Consistency warnings (errors under --strict).
-    "no-source": Code(WARNING, "Event without source",
-        "Every event should cite at least one source."),
-    "source-before-event": Code(WARNING, "Source older than the event",
-        "A source's date span ends before the event's starts: a source cannot report what had not happened. "
-        "Check both dates."),
-    "relation-order": Code(WARNING, "Relation against time",
-        "An event responds to, appeals, blocks, overturns or implements an event that starts after it ends."),
-    "possible-duplicate": Code(WARNING, "Possible duplicate event",
-        "Two events share the same span and kind and have near-identical titles. Merge them, or make the "
-        "titles say how they differ."),
 }
 
 
@@ -131,7 +108,11 @@ def catalog_markdown() -> str:
         "| code | severity | title | what it means and how to fix it |",
         "|---|---|---|---|",
     ]
-    for code, entry in CATALOG.items():
+    for code, entry in sorted(CATALOG.items(), key=lambda item: item[1].severity != ERROR):  # errors first
         description = entry.description.replace("|", "\\|")
         lines.append(f"| `{code}` | {entry.severity} | {entry.title} | {description} |")
     return "\n".join(lines) + "\n"
+
+
+# The corpus checks declare their codes where they are defined; importing them completes CATALOG.
+from . import checks as _checks  # noqa: E402, F401  (after CATALOG exists: checks add to it)

@@ -1,0 +1,19 @@
+"""`duplicate-id` and `duplicate-actor`: ids are unique across all files."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..problems import ERROR, Code
+from . import Context, Finding, check
+
+
+@check(("duplicate-id", Code(ERROR, "Duplicate event id",
+        "Two events have the same id. Ids must be unique across all files; the message names the other one.")),
+       ("duplicate-actor", Code(ERROR, "Duplicate actor id", "Two registered actors have the same id.")))
+def duplicate_ids(context: Context) -> Iterator[Finding]:
+    for code, noun, pairs in (("duplicate-id", "event", context.duplicate_events),
+                              ("duplicate-actor", "actor", context.duplicate_actors)):
+        for record, first in pairs:
+            yield Finding(code, record, ("id",), f"{noun} id `{record['id']}` is already used at "
+                          f"{first['file']}:{first['line']}; ids must be unique")

@@ -1,0 +1,45 @@
+"""Relations: `dangling-relation`, `self-relation` and `relation-order`."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..problems import ERROR, WARNING, Code
+from ..text import shorten, suggest
+from . import Context, Finding, check
+
+# Relations that claim the event came after its target.
+AFTER_TARGET = ("responds_to", "appeals", "blocks", "overturns", "implements")
+
+
+@check(("dangling-relation", Code(ERROR, "Relation to a missing event",
+        "A relation points to an event id that no file defines.")),
+       ("self-relation", Code(ERROR, "Relation to itself", "An event cannot be related to itself.")))
+def relation_targets(context: Context) -> Iterator[Finding]:
+    candidates: list[str] | None = None  # sorted known ids, built only if a relation dangles
+    for event in context.events + context.partial:
+        for position, relation in enumerate(event["relations"]):
+            if relation is None:
+                continue
+            target = relation["event"]
+            if target == event["id"]:
+                yield Finding("self-relation", event, ("relations", position, "event"),
+                              f"`{event['id']}` cannot `{shorten(relation['type'])}` itself")
+            elif target not in context.known_ids:
+                candidates = candidates if candidates is not None else sorted(context.known_ids)
+                yield Finding("dangling-relation", event, ("relations", position, "event"),
+                              f"no event has the id `{shorten(target)}`{suggest(target, candidates)}")
+
+
+@check(("relation-order", Code(WARNING, "Relation against time",
+        "An event responds to, appeals, blocks, overturns or implements an event that starts after it ends.")))
+def relation_order(context: Context) -> Iterator[Finding]:
+    for event in context.events:
+        if not event["end"]:
+            continue
+        for position, relation in enumerate(event["relations"]):
+            target = context.by_id.get(relation["event"])
+            if relation["type"] in AFTER_TARGET and target and target["start"] and target["start"] > event["end"]:
+                yield Finding("relation-order", event, ("relations", position, "event"),
+                              f"`{event['id']}` ({event['date']}) {relation['type'].replace('_', ' ')} "
+                              f"`{target['id']}`, which starts later ({target['date']})")
