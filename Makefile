@@ -21,6 +21,7 @@ bench: $(VENV)/.installed-bench
 
 docs: $(VENV)/.installed
 	$(BIN)/python -c "from dissident_timeline.problems import catalog_markdown as m; print(m(), end=\"\")" > docs/problems.md
+	$(BIN)/python -c "from dissident_timeline.records import json_schema as s; print(s(), end=\"\")" > docs/timeline.schema.json
 
 $(VENV)/.created:
 	$(PYTHON) -c 'import sys; sys.exit("Python >= 3.11 is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'

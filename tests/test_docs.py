@@ -19,6 +19,24 @@ def test_problems_page_is_generated_from_the_catalog() -> None:
     assert (DOCS / "problems.md").read_text(encoding="utf-8") == catalog_markdown()
 
 
+def test_json_schema_is_generated_from_the_records() -> None:
+    """docs/timeline.schema.json is exactly what `make docs` generates from records.py."""
+    from dissident_timeline.records import json_schema
+
+    assert (DOCS / "timeline.schema.json").read_text(encoding="utf-8") == json_schema()
+
+
+def test_loader_and_corpus_records_have_the_documented_keys() -> None:
+    """The records the corpus hands to renderers carry exactly the keys of `EventRecord` (and
+    the internal `address`), so the JSON output, the schema and the loader cannot drift apart."""
+    from dissident_timeline.pipeline import load_corpus
+    from dissident_timeline.records import ACTOR_KEYS, EVENT_KEYS
+
+    corpus = load_corpus([str(ROOT / "tests" / "fixtures" / "corpus")], use_cache=False)
+    assert {tuple(sorted(set(event) - {"address"})) for event in corpus.events} == {tuple(sorted(EVENT_KEYS))}
+    assert all(set(ACTOR_KEYS) <= set(actor) for actor in corpus.actors)
+
+
 def test_every_code_documented_in_the_format() -> None:
     """Every code of the catalog appears in docs/problems.md with its severity."""
     page = (DOCS / "problems.md").read_text(encoding="utf-8")
