@@ -123,7 +123,8 @@ def test_timelinejs_years() -> None:
     ("2017-24", "2017-12/2018-02", False), ("198X", "1980/1989", False), ("19XX", "1900/1999", False),
     ("2017-03~", "2017-03", False), ("2017?", "2017", False), ("2017-06/..", "2017-06", False),
     ("../2016", "2016", False), ("1985/", "1985", False), ("-0044-03-15", "45 BC", False),
-    ("-0044/0010", "45 BC-10 AD", False), ("0800", "0800", True),
+    ("-0044/0010", "45 BC-10 AD", False), ("0800", "0800", True), ("Y12000", "12000 AD", False),
+    ("Y170000002", "99999 AD", False), ("Y-170000002", "99999 BC", False),
     ("2017-01-25T16:30", "2017-01-25 16:30", True), ("2017-01-25T16:30:05Z", "2017-01-25 16:30", False),
 ])
 def test_markwhen_dates_are_the_nearest_range(text: str, shown: str, exact: bool) -> None:

@@ -15,7 +15,7 @@ nearest range, with the date as written kept in the `edtf` property:
 | `198X`, `19XX` | `1980/1989`, `1900/1999` | no unspecified digits |
 | `2017-03~`, `2017?` | `2017-03`, `2017` | no qualifiers |
 | `2017-06/..`, `1985/` | `2017-06` | no open or unknown end: the known end's span |
-| `-0044-03-15` | `45 BC` | BC years have no month or day |
+| `-0044-03-15` | `45 BC` | years BC (and after 9999) are years only, up to 99999 |
 | `2017-01-25T16:30:05+01:00` | `2017-01-25 16:30` | no seconds; the zone is in `edtf` |
 
 Titles are markwhen (Markdown) text: `#` would start a tag, `[ ]` a checkbox, `!id` or
@@ -36,6 +36,7 @@ from .dateparts import DateRange, Point, date_range
 
 __all__ = ["escape", "markwhen_date", "render"]
 
+MAX_ERA_YEAR = 99999  # markwhen's `45 BC` notation takes up to five digits
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&${}()])")
 # `!id`, `.start` and `.end` refer to events in markwhen, even after a backslash: written as
 # HTML entities (`&#33;`), which markwhen's Markdown shows as the character.
@@ -71,7 +72,7 @@ def markwhen_date(span: DateRange) -> tuple[str, bool]:
     """Markwhen's date for a range, and whether it says exactly what was written."""
     first, last = span.first or span.last, span.last or span.first
     assert first is not None and last is not None  # a date has at least one known end
-    if first.year < 1 or last.year < 1:
+    if not (1 <= first.year <= 9999 and 1 <= last.year <= 9999):
         return _bc_years(first.year, last.year), False
     exact = span.exact and all(_exact(point) for point in (first, last))
     if first == last:
@@ -96,9 +97,11 @@ def _exact(point: Point) -> bool:
 
 
 def _bc_years(first: int, last: int) -> str:
-    """`45 BC`, `45 BC-44 BC`, `45 BC-10 AD`: markwhen's BC notation, years only."""
+    """`45 BC`, `45 BC-44 BC`, `45 BC-10 AD`, `12000 AD`: markwhen's era notation, for years
+    its dates cannot write (before 1, after 9999). It has years only, up to five digits:
+    a year beyond is written as the nearest it has (99999 BC or AD)."""
     def year(value: int) -> str:
-        return f"{1 - value} BC" if value < 1 else f"{value} AD"
+        return f"{min(1 - value, MAX_ERA_YEAR)} BC" if value < 1 else f"{min(value, MAX_ERA_YEAR)} AD"
     return year(first) if first == last else f"{year(first)}-{year(last)}"
 
 
