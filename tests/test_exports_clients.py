@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,6 +27,7 @@ import pytest
 
 from dissident_timeline.dates import parse_date
 from dissident_timeline.render.csv import neutralise
+from dissident_timeline.render.timelinejs import tl_year
 
 from . import realclients
 from .conftest import ROOT, run
@@ -53,16 +53,33 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _first_day(event_date: str) -> date:
+Day = tuple[int, int, int]  # (year, month, day), years astronomical as in EDTF (0 is 1 BC)
+
+
+def _first_day(event_date: str) -> Day:
     """The first day a client can place: the start, or the known end's first day for an open start."""
     first, _, last = event_date.partition("/")
-    return parse_date(first if first not in ("", "..") else last).start
+    start = parse_date(first if first not in ("", "..") else last).start
+    assert start is not None
+    return (start.year, start.month, start.day)
 
 
-def _last_day(event_date: str) -> date:
+def _last_day(event_date: str) -> Day:
     """The last day a client can place: the end, or the known start's last day for an open end."""
     first, slash, last = event_date.partition("/")
-    return parse_date(last if slash and last not in ("", "..") else first).end
+    end = parse_date(last if slash and last not in ("", "..") else first).end
+    assert end is not None
+    return (end.year, end.month, end.day)
+
+
+def _next_day(day: Day) -> Day:
+    """The day after, in the proleptic Gregorian calendar, for any year."""
+    year, month, number = day
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    length = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    if number < length:
+        return (year, month, number + 1)
+    return (year + 1, 1, 1) if month == 12 else (year, month + 1, 1)
 
 
 # TimelineJS -------------------------------------------------------------------------------------
@@ -93,7 +110,8 @@ def _serve_timelinejs(page, files: dict[str, bytes]) -> None:
 _LOAD = """(data) => new Promise((resolve) => {
   // font: null: TimelineJS's default font is fetched from Google; the reader's own fonts do.
   const timeline = new TL.Timeline('tl', data, {font: null, script_path: 'ORIGIN/js/'});
-  const day = (d) => [d.getFullYear(), d.getMonth() + 1, d.getDate()];
+  // A JS Date, or on TimelineJS's "cosmological" scale (years beyond ±271,820) a BigYear: years only.
+  const day = (d) => d.getFullYear ? [d.getFullYear(), d.getMonth() + 1, d.getDate()] : [d.year];
   timeline.on('ready', () => setTimeout(() => resolve({
     errors: timeline.config.messages.errors.map(String),
     markers: document.querySelectorAll('#tl .tl-timemarker').length,
@@ -123,8 +141,10 @@ def _check_timeline(result: dict[str, Any], events: list[dict[str, Any]], headli
     assert sorted(result["headlines"]) == sorted(headline(event["title"]) for event in events)
     controversies = {event["controversy"] or "" for event in events}
     assert set(result["groups"]) == (controversies if controversies != {""} else set())
-    first_days = sorted(_first_day(event["date"]).isoformat() for event in events)
-    assert sorted(date(*slide["start"]).isoformat() for slide in result["slides"]) == first_days
+    # TimelineJS numbers years BC without a year 0 (EDTF's -44, 45 BC, is its -45).
+    shown = sorted(tuple(slide["start"]) for slide in result["slides"])
+    expected = [(tl_year(year), month, number) for year, month, number in map(_first_day, (e["date"] for e in events))]
+    assert shown == sorted(day[:len(shown[0])] for day in expected)
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
@@ -200,6 +220,16 @@ def _read_markwhen(path: Path) -> dict[str, Any]:
     return json.loads(result.stdout)
 
 
+_ISO = re.compile(r"([+-]?\d{4,6})-(\d\d)-(\d\d)")
+
+
+def _markwhen_day(iso: str) -> Day:
+    """The day of a date-time from the parser (Luxon writes `-000044-01-01T…` for 45 BC)."""
+    match = _ISO.match(iso)
+    assert match, iso
+    return (int(match.group(1)), int(match.group(2)), int(match.group(3)))
+
+
 # Dates markwhen writes exactly: days, months, years and intervals of them, no qualifier.
 _PLAIN = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d\d)?)?(?:/\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d\d)?)?)?")
 
@@ -221,10 +251,18 @@ def test_markwhen_round_trips_through_the_markwhen_parser(tmp_path: Path, corpus
     for event in events:
         item = by_id[event["id"]]
         assert item["group"] == (event["controversy"] or "")
-        assert _unescape(item["text"]) == _flat(event["title"])
+        first, last = _first_day(event["date"]), _last_day(event["date"])
+        era = not (1 <= first[0] <= 9999 and 1 <= last[0] <= 9999)  # written `45 BC`, `12000 AD`
+        # The parser leaves the `: ` of `45 BC: title` in the text.
+        assert _unescape(item["text"].removeprefix(": ") if era else item["text"]) == _flat(event["title"])
         assert item["tags"] == [event["kind"], *event["registers"]]
-        assert item["from"][:10] == _first_day(event["date"]).isoformat(), event["date"]
-        assert item["to"][:10] == (_last_day(event["date"]) + timedelta(days=1)).isoformat(), event["date"]
+        if era:  # years only; the parser reads the end of `45 BC-44 BC` as the start of 44 BC
+            first, last = (first[0], 1, 1), (last[0], 1, 1) if first[0] != last[0] else _next_day((last[0], 12, 31))
+        elif "T" in event["date"].rpartition("/")[2]:  # ends at a moment: markwhen's range ends there
+            pass
+        else:
+            last = _next_day(last)  # markwhen's ranges end at midnight after the last day
+        assert (_markwhen_day(item["from"]), _markwhen_day(item["to"])) == (first, last), event["date"]
         if _PLAIN.fullmatch(event["date"]):  # what markwhen writes as is
             assert "edtf" not in item["properties"], event["date"]
         else:
