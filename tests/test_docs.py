@@ -62,6 +62,16 @@ def test_every_command_and_option_is_in_commands_md(name: str) -> None:
                 assert f"`{option}" in page, f"{option} of {name} is not documented"
 
 
+def test_examples_are_what_the_commands_print() -> None:
+    """Every `<!-- example -->` block of the README and docs/ is what its commands print today."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "docs_examples.py"), "--check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_readme_quick_start() -> None:
     """The README's quick start is the two commands CI and newcomers use."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
