@@ -129,10 +129,16 @@ def _alternative(alternative: dict[str, Any], notes: list[str]) -> str:
 
 
 def _relations(related: list[tuple[str, str]], titles: dict[str, str]) -> str:
-    """`Responds to [X](#x) · answered by [Y](#y)`: a link to each event in the document."""
+    """`Responds to [X](#x) · answered by [Y](#y)`: a link to each event in the document, the
+    id (`` `x` ``) of an event that the filters left out."""
     shown = []
     for label, other in related:
-        target = f"[{escape(titles[other])}](#{other})" if other in titles and _SLUG.fullmatch(other) else escape(other)
+        if not _SLUG.fullmatch(other):
+            target = escape(other)
+        elif other in titles:
+            target = f"[{escape(titles[other])}](#{other})"
+        else:  # filtered out of this document: its id, which finds it in the files
+            target = f"`{other}`"
         shown.append(f"{label} {target}")
     text = " · ".join(shown)
     return text[:1].upper() + text[1:]
