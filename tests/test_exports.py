@@ -60,53 +60,80 @@ def test_output_is_byte_identical_whatever_the_order_timezone_and_locale(tmp_pat
     first = _build_bytes(tmp_path, f"{CORPUS}/courts", f"{CORPUS}/cities", f"{CORPUS}/actors.yaml", "-f", format_name)
     env = {"TZ": "Pacific/Kiritimati", "LC_ALL": "fr_FR.UTF-8", "LANG": "fr_FR.UTF-8"}
     target = tmp_path / "second"
-    result = run("build", f"{CORPUS}/actors.yaml", f"{CORPUS}/cities", f"{CORPUS}/courts", "-f", format_name,
-                 "-o", str(target), cwd=ROOT, env=env)
+    result = run(
+        "build",
+        f"{CORPUS}/actors.yaml",
+        f"{CORPUS}/cities",
+        f"{CORPUS}/courts",
+        "-f",
+        format_name,
+        "-o",
+        str(target),
+        cwd=ROOT,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     assert target.read_bytes() == first
 
 
 # Dates --------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "first", "last", "bounds", "exact"), [
-    ("2017-01-25", Point(2017, 1, 25), Point(2017, 1, 25), ("known", "known"), True),
-    ("2017-01", Point(2017, 1), Point(2017, 1), ("known", "known"), True),
-    ("2017", Point(2017), Point(2017), ("known", "known"), True),
-    ("2017-21", Point(2017, 3), Point(2017, 5), ("known", "known"), False),
-    ("2017-24", Point(2017, 12), Point(2018, 2), ("known", "known"), False),
-    ("198X", Point(1980), Point(1989), ("known", "known"), False),
-    ("19XX", Point(1900), Point(1999), ("known", "known"), False),
-    ("2017-XX", Point(2017), Point(2017), ("known", "known"), False),
-    ("2017-03~", Point(2017, 3), Point(2017, 3), ("known", "known"), False),
-    ("2017-03/2017-04-02", Point(2017, 3), Point(2017, 4, 2), ("known", "known"), True),
-    ("2017-06/..", Point(2017, 6), None, ("known", "open"), False),
-    ("../2016", None, Point(2016), ("open", "known"), False),
-    ("1985/", Point(1985), None, ("known", "unknown"), False),
-    ("/1985", None, Point(1985), ("unknown", "known"), False),
-    ("-0044-03-15", Point(-44, 3, 15), Point(-44, 3, 15), ("known", "known"), True),
-    ("0000", Point(0), Point(0), ("known", "known"), True),
-    ("Y170000002", Point(170000002), Point(170000002), ("known", "known"), True),
-    ("2017-01-25T16:30:00Z", Point(2017, 1, 25, "16:30:00", "Z"), Point(2017, 1, 25, "16:30:00", "Z"),
-     ("known", "known"), True),
-    ("2017-01-25T16:30-05", Point(2017, 1, 25, "16:30", "-05"), Point(2017, 1, 25, "16:30", "-05"),
-     ("known", "known"), True),
-])
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "bounds", "exact"),
+    [
+        ("2017-01-25", Point(2017, 1, 25), Point(2017, 1, 25), ("known", "known"), True),
+        ("2017-01", Point(2017, 1), Point(2017, 1), ("known", "known"), True),
+        ("2017", Point(2017), Point(2017), ("known", "known"), True),
+        ("2017-21", Point(2017, 3), Point(2017, 5), ("known", "known"), False),
+        ("2017-24", Point(2017, 12), Point(2018, 2), ("known", "known"), False),
+        ("198X", Point(1980), Point(1989), ("known", "known"), False),
+        ("19XX", Point(1900), Point(1999), ("known", "known"), False),
+        ("2017-XX", Point(2017), Point(2017), ("known", "known"), False),
+        ("2017-03~", Point(2017, 3), Point(2017, 3), ("known", "known"), False),
+        ("2017-03/2017-04-02", Point(2017, 3), Point(2017, 4, 2), ("known", "known"), True),
+        ("2017-06/..", Point(2017, 6), None, ("known", "open"), False),
+        ("../2016", None, Point(2016), ("open", "known"), False),
+        ("1985/", Point(1985), None, ("known", "unknown"), False),
+        ("/1985", None, Point(1985), ("unknown", "known"), False),
+        ("-0044-03-15", Point(-44, 3, 15), Point(-44, 3, 15), ("known", "known"), True),
+        ("0000", Point(0), Point(0), ("known", "known"), True),
+        ("Y170000002", Point(170000002), Point(170000002), ("known", "known"), True),
+        (
+            "2017-01-25T16:30:00Z",
+            Point(2017, 1, 25, "16:30:00", "Z"),
+            Point(2017, 1, 25, "16:30:00", "Z"),
+            ("known", "known"),
+            True,
+        ),
+        (
+            "2017-01-25T16:30-05",
+            Point(2017, 1, 25, "16:30", "-05"),
+            Point(2017, 1, 25, "16:30", "-05"),
+            ("known", "known"),
+            True,
+        ),
+    ],
+)
 def test_date_ranges_keep_only_the_parts_written(text, first, last, bounds, exact) -> None:
     span = date_range(text)
     assert (span.first, span.last, (span.first_bound, span.last_bound), span.exact) == (first, last, bounds, exact)
 
 
-@pytest.mark.parametrize(("text", "start", "end"), [
-    ("2017-01-25", {"year": 2017, "month": 1, "day": 25}, None),
-    ("2017-01", {"year": 2017, "month": 1}, None),
-    ("2017-21", {"year": 2017, "month": 3}, {"year": 2017, "month": 5}),
-    ("198X", {"year": 1980}, {"year": 1989}),
-    ("2017-06/..", {"year": 2017, "month": 6}, None),
-    ("../2016", {"year": 2016}, None),
-    ("-0044-03-15", {"year": -45, "month": 3, "day": 15}, None),
-    ("0000/0001", {"year": -1}, {"year": 1}),
-    ("2017-01-25T16:30:05Z", {"year": 2017, "month": 1, "day": 25, "hour": 16, "minute": 30, "second": 5}, None),
-])
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2017-01-25", {"year": 2017, "month": 1, "day": 25}, None),
+        ("2017-01", {"year": 2017, "month": 1}, None),
+        ("2017-21", {"year": 2017, "month": 3}, {"year": 2017, "month": 5}),
+        ("198X", {"year": 1980}, {"year": 1989}),
+        ("2017-06/..", {"year": 2017, "month": 6}, None),
+        ("../2016", {"year": 2016}, None),
+        ("-0044-03-15", {"year": -45, "month": 3, "day": 15}, None),
+        ("0000/0001", {"year": -1}, {"year": 1}),
+        ("2017-01-25T16:30:05Z", {"year": 2017, "month": 1, "day": 25, "hour": 16, "minute": 30, "second": 5}, None),
+    ],
+)
 def test_timelinejs_dates_give_only_the_parts_written_in_its_bc_numbering(text, start, end) -> None:
     """TimelineJS shows year -45 as `45 BCE` and has no year 0: EDTF's 0 (1 BC) is -1."""
     assert tl_dates(date_range(text)) == (start, end)
@@ -117,29 +144,55 @@ def test_timelinejs_years() -> None:
     assert tl_date(Point(2017, 1, 25, "16:30")) == {"year": 2017, "month": 1, "day": 25, "hour": 16, "minute": 30}
 
 
-@pytest.mark.parametrize(("text", "shown", "exact"), [
-    ("2017-01-25", "2017-01-25", True), ("2017-01", "2017-01", True), ("2017", "2017", True),
-    ("2017-03/2017-04", "2017-03/2017-04", True), ("2017-21", "2017-03/2017-05", False),
-    ("2017-24", "2017-12/2018-02", False), ("198X", "1980/1989", False), ("19XX", "1900/1999", False),
-    ("2017-03~", "2017-03", False), ("2017?", "2017", False), ("2017-06/..", "2017-06", False),
-    ("../2016", "2016", False), ("1985/", "1985", False), ("-0044-03-15", "45 BC", False),
-    ("-0044/0010", "45 BC-10 AD", False), ("0800", "0800", True), ("Y12000", "12000 AD", False),
-    ("Y170000002", "99999 AD", False), ("Y-170000002", "99999 BC", False),
-    ("2017-01-25T16:30", "2017-01-25 16:30", True), ("2017-01-25T16:30:05Z", "2017-01-25 16:30", False),
-])
+@pytest.mark.parametrize(
+    ("text", "shown", "exact"),
+    [
+        ("2017-01-25", "2017-01-25", True),
+        ("2017-01", "2017-01", True),
+        ("2017", "2017", True),
+        ("2017-03/2017-04", "2017-03/2017-04", True),
+        ("2017-21", "2017-03/2017-05", False),
+        ("2017-24", "2017-12/2018-02", False),
+        ("198X", "1980/1989", False),
+        ("19XX", "1900/1999", False),
+        ("2017-03~", "2017-03", False),
+        ("2017?", "2017", False),
+        ("2017-06/..", "2017-06", False),
+        ("../2016", "2016", False),
+        ("1985/", "1985", False),
+        ("-0044-03-15", "45 BC", False),
+        ("-0044/0010", "45 BC-10 AD", False),
+        ("0800", "0800", True),
+        ("Y12000", "12000 AD", False),
+        ("Y170000002", "99999 AD", False),
+        ("Y-170000002", "99999 BC", False),
+        ("2017-01-25T16:30", "2017-01-25 16:30", True),
+        ("2017-01-25T16:30:05Z", "2017-01-25 16:30", False),
+    ],
+)
 def test_markwhen_dates_are_the_nearest_range(text: str, shown: str, exact: bool) -> None:
     assert markwhen_date(date_range(text)) == (shown, exact)
 
 
-@pytest.mark.parametrize(("text", "heading", "month"), [
-    ("2017-03-05", "2017", 3), ("2017-21", "2017", None), ("198X", "1980", None), ("../2016", "Until 2016", None),
-    ("/2016", "Until 2016", None), ("2016-11/2018", "2016", 11), ("-0044-03-15", "45 BC", 3), ("0000", "1 BC", None),
-])
+@pytest.mark.parametrize(
+    ("text", "heading", "month"),
+    [
+        ("2017-03-05", "2017", 3),
+        ("2017-21", "2017", None),
+        ("198X", "1980", None),
+        ("../2016", "Until 2016", None),
+        ("/2016", "Until 2016", None),
+        ("2016-11/2018", "2016", 11),
+        ("-0044-03-15", "45 BC", 3),
+        ("0000", "1 BC", None),
+    ],
+)
 def test_events_are_filed_under_the_year_where_they_start(text: str, heading: str, month: int | None) -> None:
     assert (year_heading(text), start_month(text)) == (heading, month)
 
 
 # CSV ----------------------------------------------------------------------------------------------
+
 
 def test_csv_is_rfc_4180_with_timelinejs_columns_first(tmp_path: Path) -> None:
     data = _build_bytes(tmp_path, CORPUS, "-f", "csv")
@@ -152,7 +205,14 @@ def test_csv_is_rfc_4180_with_timelinejs_columns_first(tmp_path: Path) -> None:
     by_id = {row[18]: dict(zip(COLUMNS, row, strict=True)) for row in rows[1:]}
     spring = by_id["spring-mobilization"]
     assert [spring[c] for c in ("Year", "Month", "Day", "End Year", "End Month", "Display Date", "Group")] == [
-        "2017", "3", "", "2017", "5", "spring 2017", "sanctuary-cities"]
+        "2017",
+        "3",
+        "",
+        "2017",
+        "5",
+        "spring 2017",
+        "sanctuary-cities",
+    ]
     assert by_id["eo-13768"]["actors"] == "donald-trump (author); san-francisco (target)"
     assert by_id["eo-13768"]["registers"] == "politics; polity"
     assert by_id["orrick-injunction"]["relations"] == "blocks eo-13768; responds_to sf-lawsuit"
@@ -166,10 +226,20 @@ def test_csv_bom_is_a_format_flag(tmp_path: Path) -> None:
     assert render("csv", View([event], [])).startswith("Year,")
 
 
-@pytest.mark.parametrize(("cell", "safe"), [
-    ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"), ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("\tx", "' x"), ("\rx", "'\\u000dx"), ("a=b", "a=b"), ("2017", "2017"), ("", ""),
-])
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+        ("+1", "'+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "' x"),
+        ("\rx", "'\\u000dx"),
+        ("a=b", "a=b"),
+        ("2017", "2017"),
+        ("", ""),
+    ],
+)
 def test_formula_cells_are_neutralised(cell: str, safe: str) -> None:
     assert neutralise(cell) == safe
 
@@ -185,6 +255,7 @@ def test_numeric_columns_are_never_touched_but_text_cells_are() -> None:
 
 # Escaping -----------------------------------------------------------------------------------------
 
+
 def test_mermaid_text_has_no_character_its_grammar_reads() -> None:
     escaped = mermaid_escape("a: b #c; %%{init}%% <script>\nx & y")
     assert escaped == "a#58; b #35;c#59; #37;#37;#123;init#125;#37;#37; #60;script#62; x #38; y"
@@ -192,23 +263,24 @@ def test_mermaid_text_has_no_character_its_grammar_reads() -> None:
 
 
 def test_markwhen_titles_add_no_tag_reference_or_checkbox() -> None:
-    assert markwhen_escape("[ ] a #tag !id .start x.end <b>") == (
-        "\\[ \\] a \\#tag &#33;id &#46;start x.end \\<b\\>")
+    assert markwhen_escape("[ ] a #tag !id .start x.end <b>") == ("\\[ \\] a \\#tag &#33;id &#46;start x.end \\<b\\>")
 
 
 def test_timelinejs_headline_and_text_are_escaped_html() -> None:
-    event = _event(title="<script>alert(1)</script> & \"q\"", summary="<b>x</b>")
-    event["quotes"] = [{"text": "<i>q</i>", "lang": "fr\" onload=\"x"}]
-    event["sources"] = [{"title": "<t>", "url": "https://example.org/?a=\"b\"&c=<d>"}]
+    event = _event(title='<script>alert(1)</script> & "q"', summary="<b>x</b>")
+    event["quotes"] = [{"text": "<i>q</i>", "lang": 'fr" onload="x'}]
+    event["sources"] = [{"title": "<t>", "url": 'https://example.org/?a="b"&c=<d>'}]
     slide = json.loads(render("timelinejs", View([event], [])))["events"][0]
-    assert slide["text"]["headline"] == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"q\""
+    assert slide["text"]["headline"] == '&lt;script&gt;alert(1)&lt;/script&gt; &amp; "q"'
     assert slide["text"]["text"] == (
-        "<p>&lt;b&gt;x&lt;/b&gt;</p><blockquote lang=\"fr&quot; onload=&quot;x\">&lt;i&gt;q&lt;/i&gt;</blockquote>"
-        "<p>Sources: <a href=\"https://example.org/?a=%22b%22&amp;c=%3Cd%3E\">&lt;t&gt;</a></p>")
+        '<p>&lt;b&gt;x&lt;/b&gt;</p><blockquote lang="fr&quot; onload=&quot;x">&lt;i&gt;q&lt;/i&gt;</blockquote>'
+        '<p>Sources: <a href="https://example.org/?a=%22b%22&amp;c=%3Cd%3E">&lt;t&gt;</a></p>'
+    )
     assert slide["unique_id"] == "e" and slide["group"] == "c"
 
 
 # Markdown -----------------------------------------------------------------------------------------
+
 
 def test_markdown_of_events_has_no_repeated_year_and_shows_what_authors_wrote() -> None:
     result = run("build", "events", "-f", "markdown", cwd=ROOT)
@@ -245,9 +317,29 @@ def test_markdown_details_are_escaped() -> None:
 
 
 def _event(**fields) -> dict:
-    event = {"id": "e", "date": "2017", "start": "2017-01-01", "end": "2017-12-31", "precision": "year",
-             "approximate": False, "uncertain": False, "kind": "decree", "title": "t", "summary": None,
-             "actors": [], "controversy": "c", "registers": [], "tags": [], "place": None, "sources": [],
-             "relations": [], "alternative_dates": [], "legal": None, "quotes": [], "file": "f.yaml", "line": 1}
+    event = {
+        "id": "e",
+        "date": "2017",
+        "start": "2017-01-01",
+        "end": "2017-12-31",
+        "precision": "year",
+        "approximate": False,
+        "uncertain": False,
+        "kind": "decree",
+        "title": "t",
+        "summary": None,
+        "actors": [],
+        "controversy": "c",
+        "registers": [],
+        "tags": [],
+        "place": None,
+        "sources": [],
+        "relations": [],
+        "alternative_dates": [],
+        "legal": None,
+        "quotes": [],
+        "file": "f.yaml",
+        "line": 1,
+    }
     event.update(fields)
     return event

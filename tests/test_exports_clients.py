@@ -84,12 +84,15 @@ def _next_day(day: Day) -> Day:
 
 # TimelineJS -------------------------------------------------------------------------------------
 
+
 def _serve_timelinejs(page, files: dict[str, bytes]) -> None:
     """Answer requests to ORIGIN: `/` is the harness, `/data.*` our files, the rest TimelineJS's dist."""
     dist = realclients.node_modules() / "@knight-lab/timelinejs/dist"
-    harness = (b"<!doctype html><html lang=en><head><meta charset=utf-8><title>harness</title>"
-               b"<link rel=stylesheet href=/css/timeline.css><script src=/js/timeline.js></script></head>"
-               b"<body><div id=tl style='width:1200px;height:700px'></div></body></html>")
+    harness = (
+        b"<!doctype html><html lang=en><head><meta charset=utf-8><title>harness</title>"
+        b"<link rel=stylesheet href=/css/timeline.css><script src=/js/timeline.js></script></head>"
+        b"<body><div id=tl style='width:1200px;height:700px'></div></body></html>"
+    )
 
     def answer(route) -> None:
         path = urlsplit(route.request.url).path
@@ -144,7 +147,7 @@ def _check_timeline(result: dict[str, Any], events: list[dict[str, Any]], headli
     # TimelineJS numbers years BC without a year 0 (EDTF's -44, 45 BC, is its -45).
     shown = sorted(tuple(slide["start"]) for slide in result["slides"])
     expected = [(tl_year(year), month, number) for year, month, number in map(_first_day, (e["date"] for e in events))]
-    assert shown == sorted(day[:len(shown[0])] for day in expected)
+    assert shown == sorted(day[: len(shown[0])] for day in expected)
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
@@ -179,6 +182,7 @@ def test_csv_with_a_byte_order_mark_loads_in_timelinejs(page, tmp_path: Path) ->
 
 # Mermaid ----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("corpus", CORPORA)
 def test_mermaid_renders_in_mermaid(page, tmp_path: Path, corpus: str) -> None:
     """Mermaid (as GitHub runs it: default configuration) draws one event node per event, each
@@ -187,7 +191,8 @@ def test_mermaid_renders_in_mermaid(page, tmp_path: Path, corpus: str) -> None:
     diagram = _build(corpus, "mermaid", tmp_path / "timeline.mmd").read_text(encoding="utf-8")
     page.set_content("<!doctype html><html><body><div id=out></div></body></html>")
     page.add_script_tag(path=str(realclients.node_modules() / "mermaid/dist/mermaid.min.js"))
-    result = page.evaluate("""async (diagram) => {
+    result = page.evaluate(
+        """async (diagram) => {
       mermaid.initialize({startOnLoad: false});
       try {
         const {svg} = await mermaid.render('diagram', diagram);
@@ -199,23 +204,32 @@ def test_mermaid_renders_in_mermaid(page, tmp_path: Path, corpus: str) -> None:
         made: svg.querySelectorAll('script, img, iframe, foreignObject a, [onerror]').length,
         text: svg.textContent,
       };
-    }""", diagram)
+    }""",
+        diagram,
+    )
     assert "error" not in result, result.get("error")
     assert page.page_errors == [] and page.console_errors == [] and page.requests_blocked == []
     assert result["made"] == 0
     assert len(result["events"]) == len(events)
     # Mermaid wraps long titles into lines (tspans): compare without white space.
-    assert ["".join(shown.split()) for shown in result["events"]] == ["".join(event["title"].split())
-                                                                      for event in events]
+    assert ["".join(shown.split()) for shown in result["events"]] == [
+        "".join(event["title"].split()) for event in events
+    ]
 
 
 # markwhen ---------------------------------------------------------------------------------------
 
+
 def _read_markwhen(path: Path) -> dict[str, Any]:
     modules = realclients.node_modules()
     script = realclients.CLIENTS / "markwhen_read.mjs"
-    result = subprocess.run([realclients.node(), str(script), str(path)], capture_output=True, text=True,
-                            timeout=120, env={"NODE_PATH": str(modules), "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [realclients.node(), str(script), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"NODE_PATH": str(modules), "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 

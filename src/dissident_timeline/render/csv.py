@@ -28,11 +28,43 @@ from .timelinejs import escape, slide_text, tl_dates
 
 __all__ = ["COLUMNS", "neutralise", "render"]
 
-TIMELINEJS_COLUMNS = ("Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
-                      "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
-                      "Background")
-RESEARCH_COLUMNS = ("id", "date", "start", "end", "precision", "approximate", "uncertain", "kind", "controversy",
-                    "registers", "tags", "actors", "sources", "relations", "file")
+TIMELINEJS_COLUMNS = (
+    "Year",
+    "Month",
+    "Day",
+    "Time",
+    "End Year",
+    "End Month",
+    "End Day",
+    "End Time",
+    "Display Date",
+    "Headline",
+    "Text",
+    "Media",
+    "Media Credit",
+    "Media Caption",
+    "Media Thumbnail",
+    "Type",
+    "Group",
+    "Background",
+)
+RESEARCH_COLUMNS = (
+    "id",
+    "date",
+    "start",
+    "end",
+    "precision",
+    "approximate",
+    "uncertain",
+    "kind",
+    "controversy",
+    "registers",
+    "tags",
+    "actors",
+    "sources",
+    "relations",
+    "file",
+)
 COLUMNS = TIMELINEJS_COLUMNS + RESEARCH_COLUMNS
 NUMERIC = frozenset(("Year", "Month", "Day", "End Year", "End Month", "End Day"))
 # What makes a spreadsheet read a cell as a formula (OWASP "CSV injection").
@@ -48,8 +80,9 @@ def render(view: View) -> str:
     titles = {event["id"]: event["title"] for event in view.events}
     for event in view.events:
         row = _row(event, slide_text(event, related.get(event["id"], []), titles))
-        writer.writerow([cell if column in NUMERIC else neutralise(cell)
-                         for column, cell in zip(COLUMNS, row, strict=True)])
+        writer.writerow(
+            [cell if column in NUMERIC else neutralise(cell) for column, cell in zip(COLUMNS, row, strict=True)]
+        )
     return (BOM if view.options.get("bom", False) else "") + out.getvalue()
 
 
@@ -57,15 +90,38 @@ def _row(event: dict[str, Any], text: str) -> list[Any]:
     start, end = tl_dates(date_range(event["date"]))
     end = end or {}
     return [
-        start["year"], start.get("month", ""), start.get("day", ""), _time(start),
-        end.get("year", ""), end.get("month", ""), end.get("day", ""), _time(end),
-        human_date(event["date"]), escape(" ".join(event["title"].split())), text,
-        "", "", "", "", "", event.get("controversy") or "", "",
-        event["id"], event["date"], event["start"] or "", event["end"] or "", event["precision"],
-        _bool(event["approximate"]), _bool(event["uncertain"]), event["kind"], event.get("controversy") or "",
-        "; ".join(event["registers"]), "; ".join(event["tags"]),
-        "; ".join(f"{actor['id']} ({actor['role']})" if actor.get("role") else actor["id"]
-                  for actor in event["actors"]),
+        start["year"],
+        start.get("month", ""),
+        start.get("day", ""),
+        _time(start),
+        end.get("year", ""),
+        end.get("month", ""),
+        end.get("day", ""),
+        _time(end),
+        human_date(event["date"]),
+        escape(" ".join(event["title"].split())),
+        text,
+        "",
+        "",
+        "",
+        "",
+        "",
+        event.get("controversy") or "",
+        "",
+        event["id"],
+        event["date"],
+        event["start"] or "",
+        event["end"] or "",
+        event["precision"],
+        _bool(event["approximate"]),
+        _bool(event["uncertain"]),
+        event["kind"],
+        event.get("controversy") or "",
+        "; ".join(event["registers"]),
+        "; ".join(event["tags"]),
+        "; ".join(
+            f"{actor['id']} ({actor['role']})" if actor.get("role") else actor["id"] for actor in event["actors"]
+        ),
         "; ".join(_source(source) for source in event["sources"]),
         "; ".join(f"{relation['type']} {relation['event']}" for relation in event["relations"]),
         event["file"],
@@ -82,8 +138,9 @@ def _time(parts: dict[str, Any]) -> str:
 
 def _source(source: dict[str, Any]) -> str:
     """`Title, Outlet, 2017-01-30, https://…`: the parts a source has, in that order."""
-    return ", ".join(" ".join(str(source[key]).split()) for key in ("title", "outlet", "date", "page", "url")
-                     if source.get(key))
+    return ", ".join(
+        " ".join(str(source[key]).split()) for key in ("title", "outlet", "date", "page", "url") if source.get(key)
+    )
 
 
 def _bool(value: bool) -> str:

@@ -86,7 +86,8 @@ def _ends(text: str) -> tuple[Point, Point, bool]:
     if not match:
         raise ValueError(f"not an EDTF date: {text!r}")
     year_text, month_text, day_text, time, zone, qualifier = match.group(
-        "year", "month", "day", "time", "zone", "qualifier")
+        "year", "month", "day", "time", "zone", "qualifier"
+    )
     exact = qualifier is None
     if "X" in year_text:  # 198X: the decade; 19XX: the century (month and day are XX, if written)
         low, high = int(year_text.replace("X", "0")), int(year_text.replace("X", "9"))

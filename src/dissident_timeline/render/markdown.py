@@ -31,8 +31,20 @@ from .relations import both_ways
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 # A year with more events than this is split into months.
 MONTHS_FROM = 12
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 # What Markdown (and GitHub: `~` strikes, `$` starts maths) could read as syntax inside a line.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
@@ -90,8 +102,7 @@ def _by_month(events: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, An
 def _entry(event: dict[str, Any], context: _Context) -> str:
     """One list item: the headline line, then what the author wrote, each on its own line."""
     event_id = event.get("id", "")
-    head = (f"- {_anchor(event_id)}**{human_date(event['date'])}** · *{event['kind']}* · "
-            f"**{escape(event['title'])}**")
+    head = f"- {_anchor(event_id)}**{human_date(event['date'])}** · *{event['kind']}* · **{escape(event['title'])}**"
     body = [head + "".join(_footnote(source, context.notes) for source in event["sources"])]
     if event["actors"]:
         body.append("  Actors: " + ", ".join(_actor(actor) for actor in event["actors"]))
@@ -117,8 +128,11 @@ def _anchor(event_id: str) -> str:
 
 
 def _legal(legal: dict[str, Any]) -> str:
-    parts = [f"{label}: {escape(legal[key])}" for key, label in
-             (("case", "Case"), ("court", "Court"), ("docket", "Docket"), ("outcome", "Outcome")) if legal.get(key)]
+    parts = [
+        f"{label}: {escape(legal[key])}"
+        for key, label in (("case", "Case"), ("court", "Court"), ("docket", "Docket"), ("outcome", "Outcome"))
+        if legal.get(key)
+    ]
     return " · ".join(parts)
 
 

@@ -45,8 +45,13 @@ _REFERENCE = re.compile(r"!|(?<!\w)\.(?=start|end)", re.ASCII)
 
 def render(view: View) -> str:
     count = len(view.events)
-    lines = ["---", f"title: {_yaml_string(view.title)}",
-             f"description: {_yaml_string(f'{count} event' + ('s' if count != 1 else ''))}", "---", ""]
+    lines = [
+        "---",
+        f"title: {_yaml_string(view.title)}",
+        f"description: {_yaml_string(f'{count} event' + ('s' if count != 1 else ''))}",
+        "---",
+        "",
+    ]
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for event in view.events:
         groups[event.get("controversy") or ""].append(event)
@@ -100,8 +105,10 @@ def _bc_years(first: int, last: int) -> str:
     """`45 BC`, `45 BC-44 BC`, `45 BC-10 AD`, `12000 AD`: markwhen's era notation, for years
     its dates cannot write (before 1, after 9999). It has years only, up to five digits:
     a year beyond is written as the nearest it has (99999 BC or AD)."""
+
     def year(value: int) -> str:
         return f"{min(1 - value, MAX_ERA_YEAR)} BC" if value < 1 else f"{min(value, MAX_ERA_YEAR)} AD"
+
     return year(first) if first == last else f"{year(first)}-{year(last)}"
 
 

@@ -13,12 +13,30 @@ from typing import Any
 __all__ = ["INCOMING", "OUTGOING", "both_ways"]
 
 # How a relation reads on the event that points, and on the event pointed at.
-OUTGOING = {"responds_to": "responds to", "appeals": "appeals", "blocks": "blocks", "overturns": "overturns",
-            "implements": "implements", "joins": "joins", "supersedes": "supersedes", "follows": "follows",
-            "part_of": "part of", "cites": "cites"}
-INCOMING = {"responds_to": "answered by", "appeals": "appealed by", "blocks": "blocked by",
-            "overturns": "overturned by", "implements": "implemented by", "joins": "joined by",
-            "supersedes": "superseded by", "follows": "followed by", "part_of": "includes", "cites": "cited by"}
+OUTGOING = {
+    "responds_to": "responds to",
+    "appeals": "appeals",
+    "blocks": "blocks",
+    "overturns": "overturns",
+    "implements": "implements",
+    "joins": "joins",
+    "supersedes": "supersedes",
+    "follows": "follows",
+    "part_of": "part of",
+    "cites": "cites",
+}
+INCOMING = {
+    "responds_to": "answered by",
+    "appeals": "appealed by",
+    "blocks": "blocked by",
+    "overturns": "overturned by",
+    "implements": "implemented by",
+    "joins": "joined by",
+    "supersedes": "superseded by",
+    "follows": "followed by",
+    "part_of": "includes",
+    "cites": "cited by",
+}
 
 
 def both_ways(events: list[dict[str, Any]]) -> dict[str, list[tuple[str, str]]]:

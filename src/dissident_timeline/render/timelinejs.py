@@ -32,8 +32,10 @@ TITLE_ID = "_title"
 def render(view: View) -> str:
     """The document, one slide per line (readable, diff-friendly)."""
     count = len(view.events)
-    title = {"unique_id": TITLE_ID, "text": {"headline": escape(_line(view.title)),
-                                             "text": f"<p>{count} event{'s' if count != 1 else ''}</p>"}}
+    title = {
+        "unique_id": TITLE_ID,
+        "text": {"headline": escape(_line(view.title)), "text": f"<p>{count} event{'s' if count != 1 else ''}</p>"},
+    }
     encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": ")).encode
     related = both_ways(view.events)
     titles = {event["id"]: event["title"] for event in view.events}
@@ -42,8 +44,7 @@ def render(view: View) -> str:
     return json_visible(f'{{\n  "title": {encode(title)},\n  "events": {events}\n}}\n')
 
 
-def _slide(event: dict[str, Any], related: dict[str, list[tuple[str, str]]],
-           titles: dict[str, str]) -> dict[str, Any]:
+def _slide(event: dict[str, Any], related: dict[str, list[tuple[str, str]]], titles: dict[str, str]) -> dict[str, Any]:
     start, end = tl_dates(date_range(event["date"]))
     slide: dict[str, Any] = {"start_date": start}
     if end is not None:
@@ -95,8 +96,9 @@ def escape(text: str) -> str:
     return _escape(text, quote=False)
 
 
-def slide_text(event: dict[str, Any], related: list[tuple[str, str]] | None = None,
-               titles: dict[str, str] | None = None) -> str:
+def slide_text(
+    event: dict[str, Any], related: list[tuple[str, str]] | None = None, titles: dict[str, str] | None = None
+) -> str:
     """The slide's body, as HTML: summary, actors, place, legal details, quotes, relations
     (both ways, by title), alternative dates and sources."""
     parts = []
@@ -108,8 +110,11 @@ def slide_text(event: dict[str, Any], related: list[tuple[str, str]] | None = No
         parts.append(f"<p>Place: {escape(_line(event['place']))}</p>")
     legal = event.get("legal") or {}
     if legal:
-        shown = [f"{label}: {escape(_line(legal[key]))}" for key, label in
-                 (("case", "Case"), ("court", "Court"), ("docket", "Docket"), ("outcome", "Outcome")) if legal.get(key)]
+        shown = [
+            f"{label}: {escape(_line(legal[key]))}"
+            for key, label in (("case", "Case"), ("court", "Court"), ("docket", "Docket"), ("outcome", "Outcome"))
+            if legal.get(key)
+        ]
         parts.append("<p>" + "; ".join(shown) + "</p>")
     for quote in event.get("quotes") or []:
         lang = quote.get("lang")
@@ -118,8 +123,11 @@ def slide_text(event: dict[str, Any], related: list[tuple[str, str]] | None = No
         parts.append(f"<blockquote{attribute}>{escape(_line(quote['text']))}{speaker}</blockquote>")
     if related:
         titles = titles or {}
-        parts.append("<p>" + "; ".join(f"{label.capitalize()}: {escape(_line(titles.get(other, other)))}"
-                                       for label, other in related) + "</p>")
+        parts.append(
+            "<p>"
+            + "; ".join(f"{label.capitalize()}: {escape(_line(titles.get(other, other)))}" for label, other in related)
+            + "</p>"
+        )
     for alternative in event.get("alternative_dates") or []:
         note = f": {escape(_line(alternative['note']))}" if alternative.get("note") else ""
         source = f" (source: {_source(alternative['source'])})" if alternative.get("source") else ""
