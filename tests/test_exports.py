@@ -181,7 +181,7 @@ def test_markwhen_dates_are_the_nearest_range(text: str, shown: str, exact: bool
         ("2017-21", "2017", None),
         ("198X", "1980", None),
         ("../2016", "Until 2016", None),
-        ("/2016", "Until 2016", None),
+        ("/2016", "2016", None),
         ("2016-11/2018", "2016", 11),
         ("-0044-03-15", "45 BC", 3),
         ("0000", "1 BC", None),

@@ -27,6 +27,7 @@ import pytest
 
 from dissident_timeline.dates import parse_date
 from dissident_timeline.render.csv import neutralise
+from dissident_timeline.render.markwhen import MAX_ERA_YEAR
 from dissident_timeline.render.timelinejs import tl_year
 
 from . import realclients
@@ -270,8 +271,10 @@ def test_markwhen_round_trips_through_the_markwhen_parser(tmp_path: Path, corpus
         # The parser leaves the `: ` of `45 BC: title` in the text.
         assert _unescape(item["text"].removeprefix(": ") if era else item["text"]) == _flat(event["title"])
         assert item["tags"] == [event["kind"], *event["registers"]]
-        if era:  # years only; the parser reads the end of `45 BC-44 BC` as the start of 44 BC
-            first, last = (first[0], 1, 1), (last[0], 1, 1) if first[0] != last[0] else _next_day((last[0], 12, 31))
+        if era:  # years only, at most 99999 BC or AD; the parser reads the end of `45 BC-44 BC` as 44 BC's start
+            first_year, last_year = (max(-MAX_ERA_YEAR + 1, min(year, MAX_ERA_YEAR)) for year in (first[0], last[0]))
+            first = (first_year, 1, 1)
+            last = (last_year, 1, 1) if first_year != last_year else (last_year + 1, 1, 1)
         elif "T" in event["date"].rpartition("/")[2]:  # ends at a moment: markwhen's range ends there
             pass
         else:

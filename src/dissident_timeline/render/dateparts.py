@@ -106,14 +106,17 @@ def _ends(text: str) -> tuple[Point, Point, bool]:
 
 
 def year_heading(text: str) -> str:
-    """The year where a date starts, as a person reads it (`2017`, `45 BC`), or `Until 2016`
-    for an open or unknown start: Markdown and Mermaid file each event under it, so a year
-    heading never appears twice (events come sorted by their first day)."""
+    """The year where a date starts, as a person reads it (`2017`, `45 BC`): Markdown and
+    Mermaid file each event under it. An open start (`../2016`) is `Until 2016`; an unknown
+    start (`/2016`) is placed, as the corpus order places it, by its known end's span. Events
+    come in corpus order, so each heading comes once, in one run."""
     span = date_range(text)
-    if span.first is None:
-        assert span.last is not None  # a date has at least one known end
-        return f"Until {_year(span.last.year)}"
-    return _year(span.first.year)
+    if span.first is not None:
+        return _year(span.first.year)
+    end_text = text.split("/", 1)[1]
+    if span.first_bound == "unknown":
+        return _year(_ends(end_text)[0].year)
+    return f"Until {_year(_ends(end_text)[0].year)}"
 
 
 def start_month(text: str) -> int | None:

@@ -17,6 +17,8 @@ event, start another, or become markup.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from typing import Any
 
 from . import View
 from .dateparts import year_heading
@@ -30,17 +32,19 @@ _SPECIAL = re.compile(r"[#:;%<>&\"'`\\{}\[\]()|*_~=]")
 
 def render(view: View) -> str:
     lines = ["timeline", f"    title {escape(view.title)}"]
-    section = period = None
+    sections: dict[str, list[dict[str, Any]]] = defaultdict(list)  # a section's events stay together
     for event in view.events:
-        if year_heading(event["date"]) != section:
-            section, period = year_heading(event["date"]), None
-            lines.append(f"    section {escape(section)}")
-        label = human_date(event["date"])
-        if label != period:
-            period = label
-            lines.append(f"        {escape(label)} : {escape(event['title'])}")
-        else:
-            lines.append(f"        : {escape(event['title'])}")  # another event of the same period
+        sections[year_heading(event["date"])].append(event)
+    for section, events in sections.items():
+        lines.append(f"    section {escape(section)}")
+        period = None
+        for event in events:
+            label = human_date(event["date"])
+            if label != period:
+                period = label
+                lines.append(f"        {escape(label)} : {escape(event['title'])}")
+            else:
+                lines.append(f"        : {escape(event['title'])}")  # another event of the same period
     return "\n".join(lines) + "\n"
 
 
