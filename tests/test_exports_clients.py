@@ -246,7 +246,9 @@ def _markwhen_day(iso: str) -> Day:
 
 
 # Dates markwhen writes exactly: days, months, years and intervals of them, no qualifier.
-_PLAIN = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d\d)?)?(?:/\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d\d)?)?)?")
+# Years 1 to 9999, no season or X; a time to the minute without a zone.
+_YMD = r"(?!0000)\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d\d(?:T\d\d:\d\d)?)?)?"
+_PLAIN = re.compile(rf"{_YMD}(?:/{_YMD})?")
 
 
 def _unescape(text: str) -> str:
