@@ -28,12 +28,14 @@ def test_json_schema_is_generated_from_the_records() -> None:
 
 def test_loader_and_corpus_records_have_the_documented_keys() -> None:
     """The records the corpus hands to renderers carry exactly the keys of `EventRecord` (and
-    the internal `address`), so the JSON output, the schema and the loader cannot drift apart."""
+    the internal `address` and `sort_key`), so the JSON output, the schema and the loader cannot
+    drift apart."""
     from dissident_timeline.pipeline import load_corpus
     from dissident_timeline.records import ACTOR_KEYS, EVENT_KEYS
 
     corpus = load_corpus([str(ROOT / "tests" / "fixtures" / "corpus")], use_cache=False)
-    assert {tuple(sorted(set(event) - {"address"})) for event in corpus.events} == {tuple(sorted(EVENT_KEYS))}
+    internal = {"address", "sort_key"}
+    assert {tuple(sorted(set(event) - internal)) for event in corpus.events} == {tuple(sorted(EVENT_KEYS))}
     assert all(set(ACTOR_KEYS) <= set(actor) for actor in corpus.actors)
 
 

@@ -343,3 +343,26 @@ def _event(**fields) -> dict:
     }
     event.update(fields)
     return event
+
+
+def test_csv_keeps_bc_years_numbers_times_and_neutralises_edtf_text(tmp_path: Path) -> None:
+    """A year BC stays the number TimelineJS reads (`-44` for 44 BC, no year 0); the EDTF text
+    `-0043-03-15`, which a spreadsheet would compute, is a neutralised text cell."""
+    text = _build_bytes(tmp_path, "tests/fixtures/dates-corpus", "-f", "csv").decode("utf-8")
+    rows = {row[18]: dict(zip(COLUMNS, row, strict=True)) for row in csv.reader(io.StringIO(text, newline=""))}
+    ides = rows["ides-of-march"]
+    assert (ides["Year"], ides["Month"], ides["Day"], ides["Display Date"]) == ("-44", "3", "15", "15 Mar 44 BC")
+    assert (ides["date"], ides["start"]) == ("'-0043-03-15", "'-0043-03-15")
+    assert (rows["year-one-bc"]["Year"], rows["year-one-ad"]["Year"]) == ("-1", "1")
+    assert rows["order-signed"]["Time"] == "16:30:00" and rows["order-signed"]["Display Date"].endswith("UTC\u22125")
+
+
+def test_mermaid_and_markdown_file_every_date_under_one_year() -> None:
+    """Years BC, Y-years, open and unknown starts: one section or heading each, in time order."""
+    for corpus in ("tests/fixtures/edtf", "tests/fixtures/dates-corpus"):
+        diagram = run("build", corpus, "-f", "mermaid", cwd=ROOT).stdout
+        sections = [line.strip() for line in diagram.splitlines() if line.strip().startswith("section ")]
+        assert len(sections) == len(set(sections))
+        markdown = run("build", corpus, "-f", "markdown", cwd=ROOT).stdout
+        years = [line for line in markdown.splitlines() if line.startswith("## ")]
+        assert [s.removeprefix("section ") for s in sections] == [y.removeprefix("## ") for y in years]

@@ -23,7 +23,13 @@ _CLOSED = ConfigDict(extra="forbid")
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, Field(min_length=1)]
-Day = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description="an ISO calendar day")]
+Day = Annotated[str, Field(pattern=r"^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}$",
+                           description="an ISO calendar day; the year as EDTF writes it: astronomical (0000 is 1 BC, "
+                                       "-0044 is 45 BC), four digits or more")]
+Time = Annotated[str, Field(pattern=r"^[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$",
+                            description="a time of day as written, normalised: 16:30:00, 16:30:00Z or 16:30:00-05:00")]
+Bound = Annotated[Literal["known", "open", "unknown"],
+                  Field(description="known (written), open (`..`) or unknown (left empty, `1985/`)")]
 Kind = Literal[KINDS]  # type: ignore[valid-type]  # a Literal built from the vocabulary tuple
 Register = Literal[REGISTERS]  # type: ignore[valid-type]
 RelationType = Literal[RELATION_TYPES]  # type: ignore[valid-type]
@@ -82,8 +88,12 @@ class EventRecord(TypedDict):
 
     id: Slug
     date: Annotated[Text, Field(description="the date as written (EDTF), without YAML quoting")]
-    start: Annotated[Day | None, Field(description="first day of the span; null for an open start")]
-    end: Annotated[Day | None, Field(description="last day of the span; null for an open end")]
+    start: Annotated[Day | None, Field(description="first day of the span; null for an open or unknown start")]
+    end: Annotated[Day | None, Field(description="last day of the span; null for an open or unknown end")]
+    start_time: Annotated[Time | None, Field(description="time of day of the start, if written")]
+    end_time: Annotated[Time | None, Field(description="time of day of the end, if written")]
+    start_bound: Bound
+    end_bound: Bound
     precision: Literal["day", "month", "season", "year", "decade", "century", "interval"]
     approximate: bool
     uncertain: bool

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .humane import human_year
+
 __all__ = ["DateRange", "Point", "date_range", "start_month", "year_heading"]
 
 # One end of a date, as EDTF writes it (the text is already valid: this only takes it apart).
@@ -112,11 +114,11 @@ def year_heading(text: str) -> str:
     come in corpus order, so each heading comes once, in one run."""
     span = date_range(text)
     if span.first is not None:
-        return _year(span.first.year)
+        return human_year(span.first.year)
     end_text = text.split("/", 1)[1]
     if span.first_bound == "unknown":
-        return _year(_ends(end_text)[0].year)
-    return f"Until {_year(_ends(end_text)[0].year)}"
+        return human_year(_ends(end_text)[0].year)
+    return f"Until {human_year(_ends(end_text)[0].year)}"
 
 
 def start_month(text: str) -> int | None:
@@ -125,7 +127,3 @@ def start_month(text: str) -> int | None:
     match = _PART.match(text.split("/", 1)[0])
     month = match.group("month") if match else None
     return int(month) if month and month != "XX" and int(month) <= 12 else None
-
-
-def _year(year: int) -> str:
-    return str(year) if year > 0 else f"{1 - year} BC"
