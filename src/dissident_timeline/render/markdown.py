@@ -26,7 +26,7 @@ from ..safe import visible
 from . import View
 from .dateparts import start_month, year_heading
 from .humane import human_date
-from .relations import both_ways
+from .relations import both_ways, by_label
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 # A year with more events than this is split into months.
@@ -145,17 +145,18 @@ def _alternative(alternative: dict[str, Any], notes: list[str]) -> str:
 def _relations(related: list[tuple[str, str]], titles: dict[str, str]) -> str:
     """`Responds to [X](#x) · answered by [Y](#y)`: a link to each event in the document, the
     id (`` `x` ``) of an event that the filters left out."""
-    shown = []
-    for label, other in related:
-        if not _SLUG.fullmatch(other):
-            target = escape(other)
-        elif other in titles:
-            target = f"[{escape(titles[other])}](#{other})"
-        else:  # filtered out of this document: its id, which finds it in the files
-            target = f"`{other}`"
-        shown.append(f"{label} {target}")
-    text = " · ".join(shown)
+    text = " · ".join(
+        f"{label} {', '.join(_target(other, titles) for other in others)}" for label, others in by_label(related)
+    )
     return text[:1].upper() + text[1:]
+
+
+def _target(other: str, titles: dict[str, str]) -> str:
+    if not _SLUG.fullmatch(other):
+        return escape(other)
+    if other in titles:
+        return f"[{escape(titles[other])}](#{other})"
+    return f"`{other}`"  # filtered out of this document: its id, which finds it in the files
 
 
 def _quote(quote: dict[str, Any], actors: list[dict[str, Any]]) -> str:

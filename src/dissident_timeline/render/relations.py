@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-__all__ = ["INCOMING", "OUTGOING", "both_ways"]
+__all__ = ["INCOMING", "OUTGOING", "both_ways", "by_label"]
 
 # How a relation reads on the event that points, and on the event pointed at.
 OUTGOING = {
@@ -52,3 +52,12 @@ def both_ways(events: list[dict[str, Any]]) -> dict[str, list[tuple[str, str]]]:
     for event_id, pairs in incoming.items():
         found[event_id].extend(pairs)
     return found
+
+
+def by_label(pairs: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+    """The pairs of one event grouped by label, in order of first appearance:
+    `answered by X, Y · implemented by Z` rather than the label once per event."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for label, other in pairs:
+        grouped[label].append(other)
+    return list(grouped.items())

@@ -21,7 +21,7 @@ from . import View
 from .dateparts import DateRange, Point, date_range
 from .humane import human_date
 from .markdown import safe_url
-from .relations import both_ways
+from .relations import both_ways, by_label
 
 __all__ = ["render", "slide_text", "tl_date", "tl_year"]
 
@@ -125,7 +125,10 @@ def slide_text(
         titles = titles or {}
         parts.append(
             "<p>"
-            + "; ".join(f"{label.capitalize()}: {escape(_line(titles.get(other, other)))}" for label, other in related)
+            + "; ".join(
+                f"{label.capitalize()}: " + ", ".join(escape(_line(titles.get(other, other))) for other in others)
+                for label, others in by_label(related)
+            )
             + "</p>"
         )
     for alternative in event.get("alternative_dates") or []:
