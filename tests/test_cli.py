@@ -143,7 +143,7 @@ def test_slugs_no_event_uses_exit_2_with_suggestions(args: list[str], expected: 
 @pytest.mark.parametrize(("args", "expected"), [
     (["build", CORPUS, "--kind", "rulling"], "`rulling` is not a kind (did you mean `ruling`?)"),
     (["build", CORPUS, "--register", "polis"], "`polis` is not a register (did you mean `politics`"),
-    (["build", CORPUS, "--format", "markdwn"], "`markdwn` is not a format (did you mean `markdown`?)"),
+    (["build", CORPUS, "--format", "markdwn"], "`markdwn` is not a format (did you mean `markdown`"),
     (["actors", CORPUS, "--format", "github"], "`github` is not a format; choose from: text, json."),
 ])
 def test_bad_choices_read_as_sentences(args: list[str], expected: str) -> None:

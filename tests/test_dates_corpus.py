@@ -51,6 +51,8 @@ def test_order_is_the_same_in_every_format() -> None:
     for name in ("table.txt", "markdown.md"):
         text = (GOLDEN / name).read_text(encoding="utf-8")
         titles = [event["title"][:20] for event in events]  # never wrapped in the table
+        if name == "markdown.md":  # an entry's headline, not a link to it from a related event
+            titles = [f"· **{title}" for title in titles]
         positions = [text.find(title) for title in titles]
         assert -1 not in positions and positions == sorted(positions), name
 

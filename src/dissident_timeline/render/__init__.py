@@ -36,6 +36,11 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("markdown", "a Markdown document, grouped by year, sources as footnotes"),
     Format("json", "every field, for programs"),
     Format("html", "one self-contained page: filters, a time axis, deep links; readable without scripts"),
+    Format("timelinejs", "TimelineJS3 JSON: one slide per event, a row per controversy"),
+    Format("csv", "a spreadsheet: TimelineJS's sheet columns, then the research columns",
+           (Flag("bom", "csv: start with a byte-order mark, for spreadsheet programs"),)),
+    Format("mermaid", "a Mermaid timeline diagram, for GitHub and GitLab Markdown"),
+    Format("markwhen", "a markwhen document: a group per controversy, tags for kind and registers"),
 )}
 
 # `timeline actors` has its own formats (render/actors.py).
