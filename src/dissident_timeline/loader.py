@@ -330,7 +330,8 @@ def _comments_in_text(data: bytes, records: list[dict[str, Any]], documents: lis
     A line is reported only when the parsed value is the text before ` #`: a `#` inside quotes, or in
     a value that goes on after the line, is text, and YAML kept it."""
     values = {(key, value) for _i, doc in documents for item in (doc if isinstance(doc, list) else [doc])
-              if isinstance(item, dict) for key, value in item.items() if key in ("title", "summary")}
+              if isinstance(item, dict) for key, value in item.items()
+              if key in ("title", "summary") and isinstance(value, str)}
     found = []
     for match in _CUT_BY_COMMENT.finditer(data):
         key, value = match.group("key").decode(), match.group("value").decode("utf-8", "replace").strip()
