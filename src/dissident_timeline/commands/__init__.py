@@ -13,4 +13,5 @@ COMMANDS = {
     "build": "build",
     "filter": "filter",
     "actors": "actors",
+    "sources": "sources",
 }
