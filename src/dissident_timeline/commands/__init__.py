@@ -14,4 +14,5 @@ COMMANDS = {
     "filter": "filter",
     "actors": "actors",
     "sources": "sources",
+    "links": "links",
 }
