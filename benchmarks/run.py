@@ -390,6 +390,10 @@ def main(argv: list[str] | None = None) -> None:
               f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after (other work on the cores "
               "slows the parallel `timeline` more than the one-core baselines)"]
     print(render_text(sections, header), end="")
+    from links import run_benchmark as links_benchmark  # benchmarks/links.py: `timeline links` on a local server
+
+    log("timeline links: 2000 URLs on a local server")
+    print("\n" + links_benchmark(urls=500 if args.quick else 2000))
     if args.markdown:
         Path(args.markdown).write_text(render_markdown(sections, header), encoding="utf-8")
 
