@@ -1,6 +1,6 @@
 """Benchmark `timeline links`: N URLs on a local server that answers each after 50 ms.
 
-The ideal time is N × 50 ms ÷ the concurrency: the checker should come close to it, and its
+The ideal time is N x 50 ms ÷ the concurrency: the checker should come close to it, and its
 memory should not grow with N (no body read, a fixed pool of workers, one small result per
 URL). Measured two ways, with the server of the tests (tests/linkserver.py) on 127.0.0.1:
 
@@ -27,9 +27,9 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -123,10 +123,10 @@ def run_benchmark(urls: int = 2000, concurrency: int = 50, delay_ms: int = 50, r
     """The figures, as lines of text: times are medians of `repeat` runs (shared machines are noisy)."""
     ideal = urls * delay_ms / 1000 / concurrency
     lines = [f"## timeline links: {urls} URLs on 127.0.0.1, each answering after {delay_ms} ms, "
-             f"concurrency {concurrency}, medians of {repeat} runs", f"ideal (N × delay ÷ concurrency): {ideal:.2f} s"]
+             f"concurrency {concurrency}, medians of {repeat} runs", f"ideal (N x delay ÷ concurrency): {ideal:.2f} s"]
     with server_process(delay_ms) as server:
         seconds = statistics.median(engine_run(server, urls, concurrency, f"timed-{n}-") for n in range(repeat))
-        lines.append(f"engine (linkcheck.check_urls, in process): {seconds:.2f} s = {seconds / ideal:.2f} × ideal")
+        lines.append(f"engine (linkcheck.check_urls, in process): {seconds:.2f} s = {seconds / ideal:.2f} x ideal")
         peaks = [engine_run(server, count, concurrency, f"traced-{count}-", traced=True) for count in (urls // 4, urls)]
         lines.append(f"engine, peak memory allocated while checking (tracemalloc): {peaks[0] / 2**20:.1f} MiB for "
                      f"{urls // 4} URLs, {peaks[1] / 2**20:.1f} MiB for {urls} "
@@ -143,7 +143,7 @@ def run_benchmark(urls: int = 2000, concurrency: int = 50, delay_ms: int = 50, r
             memory = f", peak RSS {rss / 1024:.0f} MiB" if rss else ""
             lines.append(f"command (timeline links, {count} events): {seconds:.2f} s{memory}; minus loading the "
                          f"corpus (timeline sources: {loading:.2f} s): {seconds - loading:.2f} s = "
-                         f"{(seconds - loading) / share:.2f} × its ideal {share:.2f} s")
+                         f"{(seconds - loading) / share:.2f} x its ideal {share:.2f} s")
     return "\n".join(lines) + "\n"
 
 

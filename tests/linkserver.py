@@ -56,13 +56,21 @@ class _Handler(BaseHTTPRequestHandler):
             state.starts.append(time.monotonic())
             state.in_flight += 1
             state.most_in_flight = max(state.most_in_flight, state.in_flight)
+        self.counted = True
         try:
             self._route(path, body)
         except (BrokenPipeError, ConnectionResetError):
             pass
         finally:
-            with state.lock:
-                state.in_flight -= 1
+            self._leave()
+
+    def _leave(self) -> None:
+        """Out of the in-flight count: before the answer is sent, so that a client that sends its
+        next request as soon as it has the answer is never counted twice."""
+        if self.counted:
+            self.counted = False
+            with self.server.state.lock:
+                self.server.state.in_flight -= 1
 
     def _route(self, path: str, body: bool) -> None:
         state = self.server.state
@@ -98,6 +106,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._answer(404, body)
 
     def _answer(self, code: int, body: bool, content: bytes = b"<p>page</p>", kind: str = "text/html") -> None:
+        self._leave()
         self.send_response(code)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(content)))

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from .text import fold, slugify
@@ -27,7 +28,8 @@ Record = dict[str, Any]
 # The fields that say which source it is; the check `inconsistent-source` compares them.
 DESCRIPTIVE_FIELDS = ("title", "outlet", "date")
 # Leading words that say nothing about a source, left out of its key (`The New York Times` -> `new-york`).
-_KEY_STOPWORDS = frozenset("a an the le la les l un une de des du of et and".split())
+_KEY_STOPWORDS = frozenset(["a", "an", "the", "of", "and", "le", "la", "les", "l", "un", "une", "de", "des", "du",
+                            "et"])
 _YEAR = re.compile(r"-?\d{4}")
 
 

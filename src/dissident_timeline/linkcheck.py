@@ -31,9 +31,10 @@ import asyncio
 import socket
 import ssl
 from collections import defaultdict, deque
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Callable, Iterable
+from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 
@@ -231,7 +232,7 @@ def _result(url: str, status: str, http_status: int | None, final_url: str | Non
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _interleaved(urls: Iterable[str]) -> list[str]:
@@ -265,7 +266,8 @@ def _client(policy: Policy, tls: ssl.SSLContext | bool, connections: int) -> htt
                              headers={"User-Agent": policy.user_agent}, verify=tls, trust_env=False)
 
 
-async def _check_all(urls: list[str], policy: Policy, done: Callable[[LinkResult], None] | None) -> dict[str, LinkResult]:
+async def _check_all(urls: list[str], policy: Policy,
+                     done: Callable[[LinkResult], None] | None) -> dict[str, LinkResult]:
     """A fixed pool of workers, each with its own client. (One client shared by all would be
     simpler, but its connection pool scans every connection for every request: with 50
     workers, that costs more CPU than the requests themselves.)"""

@@ -89,5 +89,5 @@ def place(uses: list[Use]) -> dict[Use, tuple[int, int]]:
         if problem:
             positions.update((use, (use.line, 1)) for use in group)
             continue
-        positions.update(zip(group, locate(data, [use.address for use in group])))
+        positions.update(zip(group, locate(data, [use.address for use in group]), strict=True))
     return positions

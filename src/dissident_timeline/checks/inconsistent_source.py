@@ -9,7 +9,8 @@ linear in the number of citations, whatever the number of events citing one sour
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ..bibliography import DESCRIPTIVE_FIELDS, Citation, citations, identity
 from ..problems import WARNING, Code

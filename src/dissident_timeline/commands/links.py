@@ -21,8 +21,8 @@ RetriesOpt = Annotated[int, typer.Option("--retries", min=0, metavar="N",
                                          help="Further attempts after a timeout, a connection error, 429 or 5xx.")]
 MaxAgeOpt = Annotated[float, typer.Option("--max-age", min=0, metavar="DAYS",
                                           help="Check again only results older than DAYS (0: check everything).")]
-ArchiveOpt = Annotated[bool, typer.Option("--archive", help="Look up an archived copy of each dead link "
-                                                            "(the Wayback Machine) and print it as the archive_url to add.")]
+ArchiveOpt = Annotated[bool, typer.Option("--archive", help="Look up an archived copy of each dead link (the "
+                                                            "Wayback Machine) and print it as the archive_url to add.")]
 ArchiveApiOpt = Annotated[str, typer.Option("--archive-api", metavar="URL",
                                             help="The availability API to ask for archived copies.")]
 

@@ -48,14 +48,14 @@ def item(entry: Entry) -> dict[str, Any]:
 def csl_date(text: str) -> dict[str, Any]:
     """A CSL date for an EDTF date, with only the parts written."""
     if "/" in text:
-        ends = [_single(part) for part in text.split("/", 1) if part not in ("", "..")]
-        if all(end is not None for end in ends) and ends:
-            parts = [end[0] for end in ends]  # type: ignore[index]
-            result: dict[str, Any] = {"date-parts": parts}
-            if any(end[1].get("circa") for end in ends):  # type: ignore[index]
-                result["circa"] = True
-            return result
-        return {"literal": human_date(text)}
+        found = [_single(part) for part in text.split("/", 1) if part not in ("", "..")]
+        ends = [end for end in found if end is not None]
+        if not ends or len(ends) < len(found):
+            return {"literal": human_date(text)}
+        result: dict[str, Any] = {"date-parts": [parts for parts, _extra in ends]}
+        if any(extra.get("circa") for _parts, extra in ends):
+            result["circa"] = True
+        return result
     single = _single(text)
     if single is None:
         return {"literal": human_date(text)}
