@@ -94,8 +94,14 @@ def write_corpus(directory: Path, server: RemoteServer, urls: int, per_file: int
     for start in range(0, urls, per_file):
         lines = []
         for n in range(start, min(start + per_file, urls)):
-            lines += [f"- id: link-{n}", '  date: "2017-01-01"', "  kind: report", f"  title: Event {n}",
-                      "  sources:", f"    - {{title: Article {n}, url: \"{server.url(f'/delay/{n}')}\"}}"]
+            lines += [
+                f"- id: link-{n}",
+                '  date: "2017-01-01"',
+                "  kind: report",
+                f"  title: Event {n}",
+                "  sources:",
+                f'    - {{title: Article {n}, url: "{server.url(f"/delay/{n}")}"}}',
+            ]
         (directory / f"links-{start // per_file:04d}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return directory
 
@@ -103,15 +109,35 @@ def write_corpus(directory: Path, server: RemoteServer, urls: int, per_file: int
 def command_run(corpus: Path, concurrency: int, baseline: bool = False) -> tuple[float, int | None]:
     """(seconds, peak RSS in KiB or None) of one `timeline links` run; with `baseline`, of
     `timeline sources` on the same corpus: loading it, what `links` does before any request."""
-    command = [str(BIN / "timeline"), "links", str(corpus), "--format", "json", "--concurrency", str(concurrency),
-               "--per-host", str(concurrency), "--delay", "0", "--retries", "0", "--max-age", "0"]
+    command = [
+        str(BIN / "timeline"),
+        "links",
+        str(corpus),
+        "--format",
+        "json",
+        "--concurrency",
+        str(concurrency),
+        "--per-host",
+        str(concurrency),
+        "--delay",
+        "0",
+        "--retries",
+        "0",
+        "--max-age",
+        "0",
+    ]
     if baseline:
         command = [str(BIN / "timeline"), "sources", str(corpus), "--format", "json"]
     with tempfile.TemporaryDirectory() as cache, tempfile.NamedTemporaryFile("r") as report:
         prefix = [GNU_TIME, "-f", "%M", "-o", report.name] if GNU_TIME else []
         started = time.monotonic()
-        done = subprocess.run(prefix + command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                              env={**os.environ, "XDG_CACHE_HOME": cache})
+        done = subprocess.run(
+            prefix + command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "XDG_CACHE_HOME": cache},
+        )
         seconds = time.monotonic() - started
         if done.returncode != 0:
             raise SystemExit(f"timeline links failed ({done.returncode}): {done.stderr[-500:]}")
@@ -122,28 +148,37 @@ def command_run(corpus: Path, concurrency: int, baseline: bool = False) -> tuple
 def run_benchmark(urls: int = 2000, concurrency: int = 50, delay_ms: int = 50, repeat: int = 3) -> str:
     """The figures, as lines of text: times are medians of `repeat` runs (shared machines are noisy)."""
     ideal = urls * delay_ms / 1000 / concurrency
-    lines = [f"## timeline links: {urls} URLs on 127.0.0.1, each answering after {delay_ms} ms, "
-             f"concurrency {concurrency}, medians of {repeat} runs", f"ideal (N x delay ÷ concurrency): {ideal:.2f} s"]
+    lines = [
+        f"## timeline links: {urls} URLs on 127.0.0.1, each answering after {delay_ms} ms, "
+        f"concurrency {concurrency}, medians of {repeat} runs",
+        f"ideal (N x delay ÷ concurrency): {ideal:.2f} s",
+    ]
     with server_process(delay_ms) as server:
         seconds = statistics.median(engine_run(server, urls, concurrency, f"timed-{n}-") for n in range(repeat))
         lines.append(f"engine (linkcheck.check_urls, in process): {seconds:.2f} s = {seconds / ideal:.2f} x ideal")
         peaks = [engine_run(server, count, concurrency, f"traced-{count}-", traced=True) for count in (urls // 4, urls)]
-        lines.append(f"engine, peak memory allocated while checking (tracemalloc): {peaks[0] / 2**20:.1f} MiB for "
-                     f"{urls // 4} URLs, {peaks[1] / 2**20:.1f} MiB for {urls} "
-                     f"({(peaks[1] - peaks[0]) / (urls - urls // 4) / 1024:.1f} KiB more per URL: its result)")
+        lines.append(
+            f"engine, peak memory allocated while checking (tracemalloc): {peaks[0] / 2**20:.1f} MiB for "
+            f"{urls // 4} URLs, {peaks[1] / 2**20:.1f} MiB for {urls} "
+            f"({(peaks[1] - peaks[0]) / (urls - urls // 4) / 1024:.1f} KiB more per URL: its result)"
+        )
         for count in (urls // 4, urls):
             with tempfile.TemporaryDirectory() as directory:
                 corpus = write_corpus(Path(directory), server, count)
-                runs = [(command_run(corpus, concurrency), command_run(corpus, concurrency, baseline=True)[0])
-                        for _ in range(repeat)]
+                runs = [
+                    (command_run(corpus, concurrency), command_run(corpus, concurrency, baseline=True)[0])
+                    for _ in range(repeat)
+                ]
                 seconds = statistics.median(run[0][0] for run in runs)
                 loading = statistics.median(run[1] for run in runs)
                 rss = max((run[0][1] for run in runs if run[0][1]), default=None)
             share = count * delay_ms / 1000 / concurrency
             memory = f", peak RSS {rss / 1024:.0f} MiB" if rss else ""
-            lines.append(f"command (timeline links, {count} events): {seconds:.2f} s{memory}; minus loading the "
-                         f"corpus (timeline sources: {loading:.2f} s): {seconds - loading:.2f} s = "
-                         f"{(seconds - loading) / share:.2f} x its ideal {share:.2f} s")
+            lines.append(
+                f"command (timeline links, {count} events): {seconds:.2f} s{memory}; minus loading the "
+                f"corpus (timeline sources: {loading:.2f} s): {seconds - loading:.2f} s = "
+                f"{(seconds - loading) / share:.2f} x its ideal {share:.2f} s"
+            )
     return "\n".join(lines) + "\n"
 
 

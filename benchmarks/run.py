@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import platform
 import shutil
@@ -31,6 +32,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import date_parsing  # benchmarks/date_parsing.py
 from corpus import write_corpus  # benchmarks/corpus.py: this script's directory is on sys.path
 
 HERE = Path(__file__).resolve().parent
@@ -79,6 +81,8 @@ GOALS = [
     ("10000x1", CHECK_WARM, 0.35, "check warm ≤ 0.35× parse floor, 10k one-event files"),
     ("schema", CHECK, 0.15, "check ≤ 0.15× check-jsonschema, 2k one-event files"),
     ("startup", VERSION, 1.3, 'timeline --version ≤ 1.3× python -c "import typer"'),
+    ("dates", date_parsing.NEW_LABEL, date_parsing.GOAL,
+     f"parse 100k dates ≤ {date_parsing.GOAL}× the previous parser, on the forms it read"),
 ]
 
 
@@ -284,6 +288,23 @@ def startup_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
     return Section("Start-up", IMPORT_TYPER, measure(commands, repeat, env), repeat)
 
 
+def dates_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
+    """The date parser in a process of its own: 100,000 dates of mixed forms, new against previous."""
+    repeat = args.repeat or (3 if args.quick else 7)
+    log(f"measuring the date parser, {repeat} pass(es)")
+    run = subprocess.run([PYTHON, str(HERE / "date_parsing.py"), "--json", "--repeat", str(repeat)],
+                         capture_output=True, text=True, env=env)
+    results = {label: Result() for label in (date_parsing.OLD_LABEL, date_parsing.NEW_LABEL, date_parsing.ALL_LABEL)}
+    if run.returncode:
+        for result in results.values():
+            result.exit_code, result.error, result.crashed = run.returncode, last_line(run.stderr), True
+    else:
+        for label, seconds in json.loads(run.stdout).items():
+            results[label].times.append(seconds)
+    title = f"Date parser: {date_parsing.COUNT:,} dates of mixed forms (in one process)"
+    return Section(title, date_parsing.OLD_LABEL, results, repeat)
+
+
 def goal_rows(sections: dict[str, Section]) -> list[tuple[str, str, str]]:
     """(goal, measured ratio, PASS/FAIL/n/a) for each goal."""
     rows = []
@@ -383,6 +404,7 @@ def main(argv: list[str] | None = None) -> None:
                     for n in args.sizes for per_file in LAYOUTS}
         sections["schema"] = schema_section(args, env)
         sections["startup"] = startup_section(args, env)
+        sections["dates"] = dates_section(args, env)
     version = subprocess.run([TIMELINE, "--version"], capture_output=True, text=True).stdout.strip()
     header = [f"{version or 'timeline'} on {machine()}",
               f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "

@@ -44,9 +44,16 @@ def _corpus(directory: Path, urls: list[str], archive: dict[str, str] | None = N
     archive = archive or {}
     lines = []
     for number, url in enumerate(urls):
-        lines += [f"- id: e{number}", '  date: "2017-01-01"', "  kind: report", f"  title: Event {number}",
-                  "  sources:", f"    - title: Article {number}", f"      url: {url}",
-                  f"      archive_url: {archive[url]}" if url in archive else "      lang: en"]
+        lines += [
+            f"- id: e{number}",
+            '  date: "2017-01-01"',
+            "  kind: report",
+            f"  title: Event {number}",
+            "  sources:",
+            f"    - title: Article {number}",
+            f"      url: {url}",
+            f"      archive_url: {archive[url]}" if url in archive else "      lang: en",
+        ]
         if accessed:
             lines.append(f"      accessed: {accessed}")
     (directory / "events.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -118,7 +125,8 @@ def test_text_and_github_point_at_the_url(server: Server, tmp_path: Path) -> Non
     github = run("links", corpus, "--format", "github", *FAST)
     assert github.stdout.splitlines()[0] == (
         f"::error file={path},line=15,col=12,title=broken link::{urls[1]} is broken (HTTP 404 Not Found); "
-        "add an archive_url (`timeline links --archive` looks one up)")
+        "add an archive_url (`timeline links --archive` looks one up)"
+    )
 
 
 def test_an_archive_url_keeps_the_run_green(server: Server, tmp_path: Path) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Iterator
 
 import pytest
 
@@ -58,3 +60,79 @@ def test_date_conflicts_are_recorded(corpus) -> None:
 def test_quotes_keep_their_language(corpus) -> None:
     """Every quote says which language it is in."""
     assert all(q.get("lang") for e in corpus.events for q in e["quotes"])
+
+
+BOOK = "Le retour des villes dissidentes"
+PAGES_MD = ROOT / "events" / "PAGES.md"
+PAGE_ROW = re.compile(r"^\| (\d+) \| (yes|no) \|", re.MULTILINE)
+PAGE_LIST = re.compile(r"^\d+(?:[\u2013-]\d+)?(?:, \d+(?:[\u2013-]\d+)?)*$")
+PAGE_MENTION = re.compile(r"\bpp?\. (\d+(?:(?:, | and |\u2013)\d+)*)")
+AUTHOR_AND_YEAR = re.compile(r"^[A-Z][\w .'-]+ \(\d{4}\)$")
+
+
+def book_pages_with_text(page_map: str) -> set[int]:
+    """The pages of the book that carry text, from the table of events/PAGES.md."""
+    rows = [(int(page), text == "yes") for page, text in PAGE_ROW.findall(page_map)]
+    pages = [page for page, _ in rows]
+    assert pages == list(range(pages[0], pages[-1] + 1)), "PAGES.md must list every page once, in order"
+    return {page for page, has_text in rows if has_text}
+
+
+def pages_of(value: str) -> list[int]:
+    """`44, 45` and `12-14` (hyphen or en dash) as page numbers; anything else is not a page reference."""
+    assert PAGE_LIST.match(value), f"page {value!r} is not a list of page numbers"
+    pages: list[int] = []
+    for part in value.split(", "):
+        first, _, last = part.replace("\u2013", "-").partition("-")
+        pages.extend(range(int(first), int(last or first) + 1))
+    return pages
+
+
+def all_sources(event: dict) -> Iterator[dict]:
+    """The event's sources and the sources of its alternative dates."""
+    yield from event["sources"]
+    yield from (alt["source"] for alt in event["alternative_dates"] if alt.get("source"))
+
+
+@pytest.fixture(scope="module")
+def text_pages() -> set[int]:
+    return book_pages_with_text(PAGES_MD.read_text(encoding="utf-8"))
+
+
+def test_page_map_covers_the_book(text_pages) -> None:
+    """The page map runs from the preface (p. 5) to the last page of the conclusion (p. 72)."""
+    assert (min(text_pages), max(text_pages)) == (5, 72)
+    assert {11, 12, 23, 49, 59, 67, 69}.isdisjoint(text_pages)  # photograph, title pages, the empty p. 67
+
+
+def test_every_book_page_is_a_page_of_the_book(corpus, text_pages) -> None:
+    """Every `page` given for the book is a page of the page map that carries text."""
+    wrong = [(e["id"], s["page"]) for e in corpus.events for s in all_sources(e)
+             if s["title"] == BOOK and s.get("page") and not set(pages_of(s["page"])) <= text_pages]
+    assert wrong == []
+
+
+def test_pages_named_in_notes_are_pages_of_the_book(corpus, text_pages) -> None:
+    """'p. 36' or 'pp. 35 and 45' in a summary or a note points to a page of the book that carries text."""
+    texts = [(e["id"], e.get("summary") or "") for e in corpus.events]
+    texts += [(e["id"], alt.get("note") or "") for e in corpus.events for alt in e["alternative_dates"]]
+    wrong = [(event_id, mention) for event_id, text in texts for mention in PAGE_MENTION.findall(text)
+             if not {int(n) for n in re.findall(r"\d+", mention)} <= text_pages]
+    assert wrong == []
+
+
+def test_every_source_of_the_book_has_a_page(corpus) -> None:
+    """A citation of the book says where in the book."""
+    assert [e["id"] for e in corpus.events for s in all_sources(e) if s["title"] == BOOK and not s.get("page")] == []
+
+
+def test_every_alternative_date_has_a_note_and_a_source(corpus) -> None:
+    """An alternative date says why it differs and who gives it."""
+    assert [(e["id"], alt["date"]) for e in corpus.events for alt in e["alternative_dates"]
+            if not (alt.get("note") and alt.get("source"))] == []
+
+
+def test_no_source_title_is_an_author_and_a_year(corpus) -> None:
+    """`Heidi Hobbs (1994)` is a reference, not a title: sources name the work."""
+    assert [(e["id"], s["title"]) for e in corpus.events for s in all_sources(e)
+            if AUTHOR_AND_YEAR.match(s["title"])] == []

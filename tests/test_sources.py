@@ -145,9 +145,18 @@ def _parsed_bibtex(path: str) -> tuple[dict, list[dict]]:
 
 
 # What these LaTeX commands print (latexcodec, pybtex's decoder, leaves the brace and tilde ones alone).
-_TEX_MEANINGS = {r"\textbackslash{}": "\\", r"\textbraceleft{}": "{", r"\textbraceright{}": "}",
-                 r"\textasciicircum{}": "^", r"\textasciitilde{}": "~", r"\%": "%", r"\&": "&", r"\$": "$",
-                 r"\#": "#", r"\_": "_"}
+_TEX_MEANINGS = {
+    r"\textbackslash{}": "\\",
+    r"\textbraceleft{}": "{",
+    r"\textbraceright{}": "}",
+    r"\textasciicircum{}": "^",
+    r"\textasciitilde{}": "~",
+    r"\%": "%",
+    r"\&": "&",
+    r"\$": "$",
+    r"\#": "#",
+    r"\_": "_",
+}
 _TEX_COMMAND = re.compile("|".join(re.escape(command) for command in _TEX_MEANINGS))
 
 
@@ -184,7 +193,6 @@ def test_other_formats(corpus: Path) -> None:
     assert "6 sources, cited by" in table.stdout
     markdown = run("sources", str(corpus), "--format", "markdown").stdout
     assert markdown.startswith("# Sources\n\n6 sources.\n")
-    assert ("- *Le Monde*, 26 Jan 2017, [“Same article”](https://example.org/a). Cited by `first`, `second`."
-            in markdown)
+    assert "- *Le Monde*, 26 Jan 2017, [“Same article”](https://example.org/a). Cited by `first`, `second`." in markdown
     assert "*AFP*, “Agence”, [archived](https://web.archive.org/x), accessed 5 Mar 2024." in markdown
     assert "Braces {open and} close}, a \\\\backslash\\\\" in markdown

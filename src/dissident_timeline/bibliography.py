@@ -28,8 +28,9 @@ Record = dict[str, Any]
 # The fields that say which source it is; the check `inconsistent-source` compares them.
 DESCRIPTIVE_FIELDS = ("title", "outlet", "date")
 # Leading words that say nothing about a source, left out of its key (`The New York Times` -> `new-york`).
-_KEY_STOPWORDS = frozenset(["a", "an", "the", "of", "and", "le", "la", "les", "l", "un", "une", "de", "des", "du",
-                            "et"])
+_KEY_STOPWORDS = frozenset(
+    ["a", "an", "the", "of", "and", "le", "la", "les", "l", "un", "une", "de", "des", "du", "et"]
+)
 _YEAR = re.compile(r"-?\d{4}")
 
 
@@ -108,18 +109,19 @@ def _bibliography_order(entry: Entry) -> tuple[Any, ...]:
     source = entry.source
     title = fold(source["title"])
     date = source.get("date")
-    when = (0, _sortable_date(date)) if date else (1, "")
+    when = (0, _sortable_date(date)) if date else (1, ((), ()))
     return (fold(source.get("outlet") or "") or title, when, title, entry.identity)
 
 
-def _sortable_date(text: str) -> str:
+def _sortable_date(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """First and last moment of the date's span, as the date module orders them."""
     from .dates import DateError, parse_date
 
     try:
         parsed = parse_date(text)
-    except DateError:  # already reported as invalid-date; sort it as written
-        return text
-    return f"{parsed.sort_start}/{parsed.sort_end}"
+    except DateError:  # already reported as invalid-date: after every valid date
+        return ((1 << 62,), ())
+    return (parsed.start_key, parsed.end_key)
 
 
 def _assign_keys(entries: list[Entry]) -> None:
@@ -127,10 +129,14 @@ def _assign_keys(entries: list[Entry]) -> None:
     the position. Keys are lowercase ASCII letters, digits and hyphens, starting with a letter."""
     used: set[str] = set()
     for entry in entries:
-        digest = hashlib.blake2b("\x1f".join(entry.identity).encode("utf-8", "surrogatepass"),
-                                 digest_size=4).hexdigest()[:6]
-        words = [_first_words(entry.source.get("outlet") or "", 2), (source_year(entry.source) or "").lstrip("-"),
-                 _first_words(entry.source["title"], 3)]
+        digest = hashlib.blake2b(
+            "\x1f".join(entry.identity).encode("utf-8", "surrogatepass"), digest_size=4
+        ).hexdigest()[:6]
+        words = [
+            _first_words(entry.source.get("outlet") or "", 2),
+            (source_year(entry.source) or "").lstrip("-"),
+            _first_words(entry.source["title"], 3),
+        ]
         base = "-".join(part for part in words if part)
         key = f"{base}-{digest}" if base else f"source-{digest}"
         if not key[0].isalpha():

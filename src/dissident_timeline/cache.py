@@ -26,7 +26,7 @@ from .loader import Analysis
 __all__ = ["AnalysisCache", "cache_directory", "content_key"]
 
 # Bump when the analysis of the same bytes changes without a version change (development).
-_LAYOUT = 3  # 3: sources gained archive_url and accessed
+_LAYOUT = 4  # 4: sources gained archive_url and accessed
 
 
 def cache_directory() -> Path:

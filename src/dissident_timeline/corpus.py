@@ -193,9 +193,9 @@ def _place(findings: list[Finding], contents: Mapping[str, bytes]) -> list[Probl
 
 def corpus_order(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The total order of the format: first day, last day, relations within a span, id."""
-    spans: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    spans: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
-        spans[(event["start"] or "", event["end"] or "~")].append(event)
+        spans[event["sort_key"]].append(event)
     ordered: list[dict[str, Any]] = []
     for span in sorted(spans):
         ordered.extend(_order_within_span(spans[span]))

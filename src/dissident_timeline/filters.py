@@ -8,12 +8,11 @@ both include 30 April, and an event matches when its span overlaps the window.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from .dates import DateError, PartialDate, parse_date
+from . import query_dates
+from .dates import DateError, PartialDate
 from .text import fold, slugify, suggest
 from .vocabulary import KINDS, REGISTERS
 
@@ -40,7 +39,8 @@ FILTERS = (
     FilterSpec("actors", "--actor", "Actor id, name or alias (case and accents ignored).", "NAME"),
     FilterSpec("roles", "--role", "Only where the actor has this role (author, target...).", "ROLE"),
     FilterSpec("kinds", "--kind", f"Event kind: {', '.join(KINDS)}.", "KIND", choices=KINDS, noun="kind"),
-    FilterSpec("since", "--since", "Events overlapping from DATE on (2017-04, 'April 2017').", "DATE",
+    FilterSpec("since", "--since", "Events overlapping from DATE on (2017-04, 'April 2017', 'autumn 2017', '44 BC').",
+               "DATE",
                repeatable=False),
     FilterSpec("until", "--until", "Events overlapping up to DATE, all of it (2017-04 includes 30 April).", "DATE",
                repeatable=False),
@@ -72,17 +72,18 @@ class Query:
         """The events of `corpus` that match, in corpus order. Raises QueryError."""
         self._check_slugs_in_use(corpus)
         actor_ids = self._actor_ids(corpus)
-        since = parse_query_date(self.since).start if self.since else None
-        until = parse_query_date(self.until).end if self.until else None
+        # Sort keys (see dates.PartialDate): an unknown end stands for the known end's span.
+        since = parse_query_date(self.since).start_key if self.since else None
+        until = parse_query_date(self.until).end_key if self.until else None
         if since and until and until < since:
             raise QueryError(f"--until {self.until} ends before --since {self.since} starts")
-        window = (since.isoformat() if since else None, until.isoformat() if until else None)
+        window = (since, until)
         texts = [fold(t) for t in self.texts]
         return [event for event in corpus.events
                 if self._matches(event, actor_ids, window, texts)]
 
     def _matches(self, event: dict[str, Any], actor_ids: set[str] | None,
-                 window: tuple[str | None, str | None], texts: list[str]) -> bool:
+                 window: tuple[tuple | None, tuple | None], texts: list[str]) -> bool:
         if self.kinds and event["kind"] not in self.kinds:
             return False
         if self.controversies and event["controversy"] not in self.controversies:
@@ -96,9 +97,9 @@ class Query:
                 for actor in event["actors"]):
             return False
         since, until = window
-        if since and event["end"] and event["end"] < since:
+        if since and event["sort_key"][1] < since:
             return False
-        if until and event["start"] and event["start"] > until:
+        if until and event["sort_key"][0] > until:
             return False
         if texts:
             haystack = fold(event["title"] + "\n" + (event["summary"] or ""))
@@ -148,36 +149,9 @@ def _resolve_actor(name: str, corpus: Corpus) -> list[str]:
     return [wanted]
 
 
-_ISO_LIKE = re.compile(r"[0-9.X~?%/-]+")
-
-
 def parse_query_date(text: str) -> PartialDate:
-    """A partial date as in event files, or plain English (`Jan 2017`, `25 January 2017`)."""
-    text = text.strip()
-    if _ISO_LIKE.fullmatch(text):
-        try:
-            return parse_date(text)
-        except DateError as error:
-            raise QueryError(f"{text!r} is not a date: {error}") from None
-    return _parse_english(text)
-
-
-def _parse_english(text: str) -> PartialDate:
-    """dateutil fills missing parts from a default date; parsing with two different defaults
-    shows which parts the user really wrote, so `April 2017` spans the whole month."""
-    from dateutil import parser
-
+    """A partial date as in event files, or plain English (`Jan 2017`, `autumn 2017`, `44 BC`)."""
     try:
-        first = parser.parse(text, default=datetime(2000, 1, 1))
-        second = parser.parse(text, default=datetime(2001, 2, 2))
-    except (ValueError, OverflowError, parser.ParserError):
-        raise QueryError(f"{text!r} is not a date (write `2017-04`, `April 2017` or `25 April 2017`)") from None
-    if first.year != second.year:
-        raise QueryError(f"{text!r} has no year: write `{text} 2017`")
-    if first.month != second.month:
-        if first.day != second.day and first.day != 1:
-            raise QueryError(f"{text!r} has a day but no month")
-        return parse_date(f"{first.year:04d}")
-    if first.day != second.day:
-        return parse_date(f"{first.year:04d}-{first.month:02d}")
-    return parse_date(f"{first.year:04d}-{first.month:02d}-{first.day:02d}")
+        return query_dates.parse_query_date(text)
+    except DateError as error:
+        raise QueryError(f"{text.strip()!r} is not a date: {error}") from None

@@ -30,8 +30,9 @@ class LinkCache:
             directory.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(directory / f"links-{_LAYOUT}.sqlite", timeout=5, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("CREATE TABLE IF NOT EXISTS links (url TEXT PRIMARY KEY, checked REAL NOT NULL, "
-                             "result TEXT NOT NULL)")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS links (url TEXT PRIMARY KEY, checked REAL NOT NULL, result TEXT NOT NULL)"
+            )
         except (OSError, sqlite3.Error):
             self._db = None  # no cache: every link is checked, nothing is wrong
 
@@ -43,9 +44,11 @@ class LinkCache:
         found: dict[str, LinkResult] = {}
         try:
             for start in range(0, len(urls), 500):
-                chunk = urls[start:start + 500]
-                rows = self._db.execute(f"SELECT url, result FROM links WHERE checked >= ? AND url IN "
-                                        f"({','.join('?' * len(chunk))})", [oldest, *chunk])
+                chunk = urls[start : start + 500]
+                rows = self._db.execute(
+                    f"SELECT url, result FROM links WHERE checked >= ? AND url IN ({','.join('?' * len(chunk))})",
+                    [oldest, *chunk],
+                )
                 for url, text in rows:
                     try:
                         result = LinkResult.from_json(json.loads(text))

@@ -150,7 +150,7 @@ class _Checker:
             else:
                 if status not in RETRY_CODES or last:
                     return status, location
-            await asyncio.sleep(self.policy.backoff * 2 ** attempt)
+            await asyncio.sleep(self.policy.backoff * 2**attempt)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     async def _request(self, method: str, url: str) -> tuple[int, str | None]:
@@ -193,8 +193,7 @@ def _connect_failure(error: httpx.ConnectError) -> _Unreachable:
     causes = _causes(error)
     if any(isinstance(cause, ssl.SSLCertVerificationError) for cause in causes):
         verification = next(c for c in causes if isinstance(c, ssl.SSLCertVerificationError))
-        return _Unreachable(f"TLS certificate not valid: {verification.verify_message or verification}",
-                            retry=False)
+        return _Unreachable(f"TLS certificate not valid: {verification.verify_message or verification}", retry=False)
     if any(isinstance(cause, ssl.SSLError) for cause in causes):
         return _Unreachable(f"TLS failed: {_describe(error)}", retry=False)
     if any(isinstance(cause, socket.gaierror) for cause in causes) or "Name or service not known" in str(error):
@@ -226,8 +225,9 @@ def _reason(status: int) -> str:
         return f"HTTP {status}"
 
 
-def _result(url: str, status: str, http_status: int | None, final_url: str | None = None,
-            error: str | None = None) -> LinkResult:
+def _result(
+    url: str, status: str, http_status: int | None, final_url: str | None = None, error: str | None = None
+) -> LinkResult:
     return LinkResult(url, status, http_status, final_url, error, _now())
 
 
@@ -262,12 +262,19 @@ def _tls(policy: Policy) -> ssl.SSLContext | bool:
 
 def _client(policy: Policy, tls: ssl.SSLContext | bool, connections: int) -> httpx.AsyncClient:
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-    return httpx.AsyncClient(timeout=httpx.Timeout(policy.timeout), limits=limits, follow_redirects=False,
-                             headers={"User-Agent": policy.user_agent}, verify=tls, trust_env=False)
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(policy.timeout),
+        limits=limits,
+        follow_redirects=False,
+        headers={"User-Agent": policy.user_agent},
+        verify=tls,
+        trust_env=False,
+    )
 
 
-async def _check_all(urls: list[str], policy: Policy,
-                     done: Callable[[LinkResult], None] | None) -> dict[str, LinkResult]:
+async def _check_all(
+    urls: list[str], policy: Policy, done: Callable[[LinkResult], None] | None
+) -> dict[str, LinkResult]:
     """A fixed pool of workers, each with its own client. (One client shared by all would be
     simpler, but its connection pool scans every connection for every request: with 50
     workers, that costs more CPU than the requests themselves.)"""
@@ -289,8 +296,9 @@ async def _check_all(urls: list[str], policy: Policy,
     return results
 
 
-def check_urls(urls: Iterable[str], policy: Policy | None = None,
-               done: Callable[[LinkResult], None] | None = None) -> dict[str, LinkResult]:
+def check_urls(
+    urls: Iterable[str], policy: Policy | None = None, done: Callable[[LinkResult], None] | None = None
+) -> dict[str, LinkResult]:
     """Check each distinct URL once; `done` is called as each result arrives (for progress)."""
     unique = sorted(set(urls))
     if not unique:
@@ -316,7 +324,7 @@ async def _snapshots(requests: list[tuple[str, str | None]], api: str, policy: P
                     if snapshot:
                         found[url] = snapshot
                     return
-                await asyncio.sleep(policy.backoff * 2 ** attempt)
+                await asyncio.sleep(policy.backoff * 2**attempt)
 
         await asyncio.gather(*(lookup(url, timestamp) for url, timestamp in requests))
     return found

@@ -102,7 +102,8 @@ def test_an_undecodable_file_name_never_breaks_output(tmp_path: Path) -> None:
 @pytest.mark.parametrize("format_name", ["table", "markdown", "json"])
 def test_a_lone_surrogate_in_data_never_breaks_rendering_or_writing(tmp_path: Path, format_name: str) -> None:
     # Unreachable from YAML (libyaml refuses `"\ud800"`), but rendering must not depend on it.
-    event = {"id": "a", "date": "2017", "start": "2017-01-01", "end": "2017-12-31", "precision": "year",
+    event = {"id": "a", "date": "2017", "start": "2017-01-01", "end": "2017-12-31", "start_time": None,
+             "end_time": None, "start_bound": "known", "end_bound": "known", "precision": "year",
              "approximate": False, "uncertain": False, "kind": "decree", "title": "x\ud800y", "summary": "s\udcff",
              "actors": [{"id": "a", "name": "n\ud800", "role": None}], "controversy": None, "registers": [],
              "tags": [], "place": "p\ud800", "sources": [{"title": "t\ud800"}], "relations": [],

@@ -18,10 +18,18 @@ from ..text import shorten
 from . import Context, Finding, check
 
 
-@check(("inconsistent-source", Code(WARNING, "Same source written differently",
-        "Two events cite the same source (the same URL, or the same outlet, title and date ignoring case and "
-        "accents) but write its title, outlet or date differently. Copy the citation that is right over the "
-        "others, so that `timeline sources` lists the source once with the right details.")))
+@check(
+    (
+        "inconsistent-source",
+        Code(
+            WARNING,
+            "Same source written differently",
+            "Two events cite the same source (the same URL, or the same outlet, title and date ignoring case and "
+            "accents) but write its title, outlet or date differently. Copy the citation that is right over the "
+            "others, so that `timeline sources` lists the source once with the right details.",
+        ),
+    )
+)
 def inconsistent_source(context: Context) -> Iterator[Finding]:
     from ..corpus import corpus_order  # here: the corpus engine imports the checks
 
@@ -33,8 +41,12 @@ def inconsistent_source(context: Context) -> Iterator[Finding]:
         for name in DESCRIPTIVE_FIELDS:
             mine, theirs = citation.source.get(name), reference.source.get(name)
             if mine != theirs:
-                yield Finding("inconsistent-source", citation.event, _where(citation, name, mine),
-                              _message(citation, reference, name, mine, theirs))
+                yield Finding(
+                    "inconsistent-source",
+                    citation.event,
+                    _where(citation, name, mine),
+                    _message(citation, reference, name, mine, theirs),
+                )
                 break
 
 
@@ -48,5 +60,7 @@ def _message(citation: Citation, reference: Citation, name: str, mine: Any, thei
     event = reference.event
     shown = f"`{shorten(theirs, 60)}`" if theirs is not None else "none"
     here = f"`{shorten(mine, 60)}`" if mine is not None else "none"
-    return (f"same source ({same}) as in `{event['id']}` ({event['file']}:{event['line']}), where its {name} is "
-            f"{shown}; here it is {here}: make the citations agree")
+    return (
+        f"same source ({same}) as in `{event['id']}` ({event['file']}:{event['line']}), where its {name} is "
+        f"{shown}; here it is {here}: make the citations agree"
+    )

@@ -19,7 +19,8 @@ def possible_duplicate(context: Context) -> Iterator[Finding]:
     """Same span, same kind, and titles equal once case, accents and punctuation are ignored."""
     seen: dict[tuple[Any, ...], dict[str, Any]] = {}
     for event in context.events:  # in file order: the first one met is reported as the original
-        key = (event["start"], event["end"], event["kind"], _NOT_ALNUM.sub("", fold(event["title"])))
+        key = (event["sort_key"], event["start_bound"], event["end_bound"], event["kind"],
+               _NOT_ALNUM.sub("", fold(event["title"])))
         first = seen.setdefault(key, event)
         if first is not event:
             yield Finding("possible-duplicate", event, ("title",),

@@ -39,7 +39,8 @@ def relation_order(context: Context) -> Iterator[Finding]:
             continue
         for position, relation in enumerate(event["relations"]):
             target = context.by_id.get(relation["event"])
-            if relation["type"] in AFTER_TARGET and target and target["start"] and target["start"] > event["end"]:
+            if relation["type"] in AFTER_TARGET and target and target["start"] \
+                    and target["sort_key"][0] > event["sort_key"][1]:  # time order, moments of a day too
                 yield Finding("relation-order", event, ("relations", position, "event"),
                               f"`{event['id']}` ({event['date']}) {relation['type'].replace('_', ' ')} "
                               f"`{target['id']}`, which starts later ({target['date']})")

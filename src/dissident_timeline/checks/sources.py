@@ -27,10 +27,10 @@ def source_before_event(context: Context) -> Iterator[Finding]:
             if "date" not in source:
                 continue
             try:
-                end = parse_date(source["date"]).end
+                when = parse_date(source["date"])
             except DateError:  # already reported as invalid-date
                 continue
-            if end and end.isoformat() < event["start"]:
+            if when.end and when.end_key < event["sort_key"][0]:  # time order, not ISO text (`-0050`)
                 yield Finding("source-before-event", event, ("sources", position, "date"),
                               f"source dated {source['date']} ends before the event ({event['date']}) "
                               "starts; check both dates")

@@ -11,28 +11,57 @@ from ..render.links import LINK_FORMATS
 
 WAYBACK_AVAILABILITY = "https://archive.org/wayback/available"
 
-TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.001, metavar="SECONDS",
-                                           help="Seconds to wait for each answer.")]
+TimeoutOpt = Annotated[
+    float, typer.Option("--timeout", min=0.001, metavar="SECONDS", help="Seconds to wait for each answer.")
+]
 ConcurrencyOpt = Annotated[int, typer.Option("--concurrency", min=1, metavar="N", help="URLs checked at once.")]
 PerHostOpt = Annotated[int, typer.Option("--per-host", min=1, metavar="N", help="Requests at once to one host.")]
-DelayOpt = Annotated[float, typer.Option("--delay", min=0, metavar="SECONDS",
-                                         help="Pause between the starts of two requests to one host.")]
-RetriesOpt = Annotated[int, typer.Option("--retries", min=0, metavar="N",
-                                         help="Further attempts after a timeout, a connection error, 429 or 5xx.")]
-MaxAgeOpt = Annotated[float, typer.Option("--max-age", min=0, metavar="DAYS",
-                                          help="Check again only results older than DAYS (0: check everything).")]
-ArchiveOpt = Annotated[bool, typer.Option("--archive", help="Look up an archived copy of each dead link (the "
-                                                            "Wayback Machine) and print it as the archive_url to add.")]
-ArchiveApiOpt = Annotated[str, typer.Option("--archive-api", metavar="URL",
-                                            help="The availability API to ask for archived copies.")]
+DelayOpt = Annotated[
+    float,
+    typer.Option("--delay", min=0, metavar="SECONDS", help="Pause between the starts of two requests to one host."),
+]
+RetriesOpt = Annotated[
+    int,
+    typer.Option(
+        "--retries", min=0, metavar="N", help="Further attempts after a timeout, a connection error, 429 or 5xx."
+    ),
+]
+MaxAgeOpt = Annotated[
+    float,
+    typer.Option(
+        "--max-age", min=0, metavar="DAYS", help="Check again only results older than DAYS (0: check everything)."
+    ),
+]
+ArchiveOpt = Annotated[
+    bool,
+    typer.Option(
+        "--archive",
+        help="Look up an archived copy of each dead link (the Wayback Machine) and print it as the archive_url to add.",
+    ),
+]
+ArchiveApiOpt = Annotated[
+    str, typer.Option("--archive-api", metavar="URL", help="The availability API to ask for archived copies.")
+]
 
 
 @with_filters
 @with_format(LINK_FORMATS, "text")
-def run(paths: PathsArg = None, timeout: TimeoutOpt = 10.0, concurrency: ConcurrencyOpt = 16,
-        per_host: PerHostOpt = 2, delay: DelayOpt = 0.25, retries: RetriesOpt = 2, max_age: MaxAgeOpt = 7.0,
-        archive: ArchiveOpt = False, archive_api: ArchiveApiOpt = WAYBACK_AVAILABILITY, no_cache: NoCacheOpt = False,
-        *, format: str, options: dict[str, bool], query: Any) -> None:
+def run(
+    paths: PathsArg = None,
+    timeout: TimeoutOpt = 10.0,
+    concurrency: ConcurrencyOpt = 16,
+    per_host: PerHostOpt = 2,
+    delay: DelayOpt = 0.25,
+    retries: RetriesOpt = 2,
+    max_age: MaxAgeOpt = 7.0,
+    archive: ArchiveOpt = False,
+    archive_api: ArchiveApiOpt = WAYBACK_AVAILABILITY,
+    no_cache: NoCacheOpt = False,
+    *,
+    format: str,
+    options: dict[str, bool],
+    query: Any,
+) -> None:
     """Check every source URL and archive URL; exit 1 when one is dead and has no archived copy."""
     import sys
 

@@ -10,8 +10,16 @@ from ..render.sources import SOURCE_FORMATS
 
 @with_filters
 @with_format(SOURCE_FORMATS, "table")
-def run(paths: PathsArg = None, output: OutputOpt = None, title: TitleOpt = "Sources", no_cache: NoCacheOpt = False,
-        *, format: str, options: dict[str, bool], query: Any) -> None:
+def run(
+    paths: PathsArg = None,
+    output: OutputOpt = None,
+    title: TitleOpt = "Sources",
+    no_cache: NoCacheOpt = False,
+    *,
+    format: str,
+    options: dict[str, bool],
+    query: Any,
+) -> None:
     """Each distinct source once, with the events citing it; exports CSL-JSON and BibTeX."""
     from ..bibliography import collect
     from ..filters import QueryError

@@ -1,18 +1,13 @@
-"""`--format json`: the documented schema (docs/commands.md, docs/timeline.schema.json)."""
+"""`--format json`: the records of `records.py`, as docs/timeline.schema.json describes them."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from ..records import ACTOR_KEYS, EVENT_KEYS, SCHEMA_VERSION
 from ..safe import json_visible
 from . import View
-
-SCHEMA_VERSION = 1
-EVENT_KEYS = ("id", "date", "start", "end", "precision", "approximate", "uncertain", "kind", "title",
-              "summary", "actors", "controversy", "registers", "tags", "place", "sources", "relations",
-              "alternative_dates", "legal", "quotes", "file", "line")
-ACTOR_KEYS = ("id", "name", "type", "aliases", "affiliations")
 
 
 def render(view: View) -> str:

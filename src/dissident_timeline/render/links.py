@@ -20,11 +20,14 @@ if TYPE_CHECKING:  # not at run time: `timeline --help` must not import the HTTP
 
 __all__ = ["LINK_FORMATS", "Report", "render_links"]
 
-LINK_FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("text", "PATH:LINE:COL: SEVERITY: MESSAGE [STATUS], for each dead or redirected link"),
-    Format("github", "GitHub Actions annotations at the line of each dead or redirected link"),
-    Format("json", "every link with its status, for programs"),
-)}
+LINK_FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("text", "PATH:LINE:COL: SEVERITY: MESSAGE [STATUS], for each dead or redirected link"),
+        Format("github", "GitHub Actions annotations at the line of each dead or redirected link"),
+        Format("json", "every link with its status, for programs"),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,15 @@ def render_links(format_name: str, report: Report) -> str:
         return _json(report)
     lines = sorted(_lines(report))
     if format_name == "github":
-        return "".join(f"::{item.severity} file={_property(item.path)},line={item.line},col={item.col},"
-                       f"title={item.status} link::{_data(item.message)}\n" for item in lines)
-    return "".join(f"{visible(item.path)}:{item.line}:{item.col}: {item.severity}: {visible(item.message)} "
-                   f"[{item.status}]\n" for item in lines)
+        return "".join(
+            f"::{item.severity} file={_property(item.path)},line={item.line},col={item.col},"
+            f"title={item.status} link::{_data(item.message)}\n"
+            for item in lines
+        )
+    return "".join(
+        f"{visible(item.path)}:{item.line}:{item.col}: {item.severity}: {visible(item.message)} [{item.status}]\n"
+        for item in lines
+    )
 
 
 def summary(report: Report, checked: int) -> str:
@@ -62,8 +70,11 @@ def summary(report: Report, checked: int) -> str:
         counts[result.status] += 1
     total = len(report.results)
     cached = total - checked
-    return (f"{total} link{'s' if total != 1 else ''}: " + ", ".join(f"{n} {status}" for status, n in counts.items())
-            + f" ({checked} checked now, {cached} from the cache)\n")
+    return (
+        f"{total} link{'s' if total != 1 else ''}: "
+        + ", ".join(f"{n} {status}" for status, n in counts.items())
+        + f" ({checked} checked now, {cached} from the cache)\n"
+    )
 
 
 def _lines(report: Report) -> list[Line]:
@@ -88,8 +99,11 @@ def _judgement(result: LinkResult, use: Use, suggestion: str | None) -> tuple[st
         return "error", f"archive_url {what}; find another archived copy"
     if use.has_archive:
         return "warning", f"{what}; its archive_url stands in"
-    hint = (f"; add `archive_url: {suggestion}`" if suggestion
-            else "; add an archive_url (`timeline links --archive` looks one up)")
+    hint = (
+        f"; add `archive_url: {suggestion}`"
+        if suggestion
+        else "; add an archive_url (`timeline links --archive` looks one up)"
+    )
     return "error", what + hint
 
 
@@ -100,9 +114,18 @@ def _json(report: Report) -> str:
     for url in sorted(report.results):
         result = report.results[url]
         events = list(dict.fromkeys(use.event_id for use in report.uses[url]))  # unique, in corpus order
-        links.append({"url": url, "status": result.status, "http_status": result.http_status,
-                      "final_url": result.final_url, "error": result.error, "events": events,
-                      "checked_at": result.checked_at, "archive_suggestion": report.suggestions.get(url)})
+        links.append(
+            {
+                "url": url,
+                "status": result.status,
+                "http_status": result.http_status,
+                "final_url": result.final_url,
+                "error": result.error,
+                "events": events,
+                "checked_at": result.checked_at,
+                "archive_suggestion": report.suggestions.get(url),
+            }
+        )
     return dumps({"links": links})
 
 

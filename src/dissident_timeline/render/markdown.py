@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 
 from ..safe import visible
 from . import View
-from .humane import human_date
+from .humane import human_date, human_year, year_of
 
 # A year with more events than this is split into months.
 MONTHS_FROM = 12
@@ -54,7 +54,8 @@ def _by_period(events: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, A
     groups: list[tuple[str, list[dict[str, Any]]]] = []
     for event in events:
         start, end = event["start"] or "", event["end"] or ""
-        period = start[:4] if start and start[:4] == end[:4] else human_date(event["date"])
+        same_year = start and year_of(start) == year_of(end)
+        period = human_year(int(year_of(start))) if same_year else human_date(event["date"])
         if groups and groups[-1][0] == period:
             groups[-1][1].append(event)
         else:
@@ -65,8 +66,9 @@ def _by_period(events: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, A
 def _by_month(events: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
-        precise = event["precision"] in ("day", "month") and event["start"][:7] == (event["end"] or "")[:7]
-        groups[MONTH_NAMES[int(event["start"][5:7]) - 1] if precise else "Over the year"].append(event)
+        month = event["start"].rsplit("-", 1)[0]  # `-0044-03` of `-0044-03-15`
+        precise = event["precision"] in ("day", "month") and month == (event["end"] or "").rsplit("-", 1)[0]
+        groups[MONTH_NAMES[int(month[-2:]) - 1] if precise else "Over the year"].append(event)
     return list(groups.items())
 
 

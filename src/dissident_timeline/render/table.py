@@ -14,7 +14,7 @@ from rich.text import Text
 
 from ..safe import visible
 from . import View
-from .humane import human_date
+from .humane import human_date, year_of
 
 KIND_STYLES = {
     "decree": "bold red", "legislation": "magenta", "lawsuit": "yellow", "ruling": "bold yellow",
@@ -34,7 +34,7 @@ def render(view: View) -> str:
     table.add_column("Actors", ratio=2, overflow="fold")
     previous_year = None
     for event in view.events:
-        year = (event["start"] or "")[:4]
+        year = year_of(event["start"] or "")
         if previous_year is not None and year != previous_year:
             table.rows[-1].end_section = True
         previous_year = year

@@ -18,13 +18,16 @@ if TYPE_CHECKING:
 
 __all__ = ["SOURCE_FORMATS", "render_sources"]
 
-SOURCE_FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("table", "a table for the terminal"),
-    Format("markdown", "a Markdown reference list"),
-    Format("json", "every source with the events citing it, for programs"),
-    Format("csl-json", "CSL-JSON for Zotero, citeproc and pandoc"),
-    Format("bibtex", "BibTeX for LaTeX and reference managers"),
-)}
+SOURCE_FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("table", "a table for the terminal"),
+        Format("markdown", "a Markdown reference list"),
+        Format("json", "every source with the events citing it, for programs"),
+        Format("csl-json", "CSL-JSON for Zotero, citeproc and pandoc"),
+        Format("bibtex", "BibTeX for LaTeX and reference managers"),
+    )
+}
 
 
 def render_sources(format_name: str, entries: list[Entry], title: str = "Sources", width: int | None = None) -> str:

@@ -19,8 +19,16 @@ from typing import Any
 from ...bibliography import Entry, source_year
 
 _TEX_SPECIALS = {
-    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "%": r"\%", "&": r"\&",
-    "$": r"\$", "#": r"\#", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
 }
 _SPECIAL = re.compile("|".join(re.escape(char) for char in _TEX_SPECIALS))
 _URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C"}

@@ -16,8 +16,16 @@ from ..humane import human_date
 
 def render(entries: list[Entry], title: str = "Sources", width: int | None = None, **_options: Any) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width or 120, force_terminal=False, no_color=True, markup=False,
-                      emoji=False, highlight=False, legacy_windows=False)
+    console = Console(
+        file=buffer,
+        width=width or 120,
+        force_terminal=False,
+        no_color=True,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+    )
     table = Table(title=Text(visible(title)), header_style="bold")
     table.add_column("Outlet", ratio=1, overflow="fold")
     table.add_column("Date", no_wrap=True)
@@ -25,11 +33,18 @@ def render(entries: list[Entry], title: str = "Sources", width: int | None = Non
     table.add_column("Cited by", ratio=2, overflow="fold")
     for entry in entries:
         source = entry.source
-        table.add_row(Text(visible(source.get("outlet") or "")),
-                      Text(human_date(source["date"]) if source.get("date") else ""),
-                      Text(visible(source["title"])), Text(", ".join(entry.events)))
+        table.add_row(
+            Text(visible(source.get("outlet") or "")),
+            Text(human_date(source["date"]) if source.get("date") else ""),
+            Text(visible(source["title"])),
+            Text(", ".join(entry.events)),
+        )
     console.print(table)
     citations = sum(len(entry.events) for entry in entries)
-    console.print(Text(f"{len(entries)} source{'s' if len(entries) != 1 else ''}, cited by "
-                       f"{citations} event{'s' if citations != 1 else ''} in all"))
+    console.print(
+        Text(
+            f"{len(entries)} source{'s' if len(entries) != 1 else ''}, cited by "
+            f"{citations} event{'s' if citations != 1 else ''} in all"
+        )
+    )
     return buffer.getvalue()
