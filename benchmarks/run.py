@@ -414,8 +414,9 @@ def main(argv: list[str] | None = None) -> None:
     print(render_text(sections, header), end="")
     from links import run_benchmark as links_benchmark  # benchmarks/links.py: `timeline links` on a local server
 
-    log("timeline links: 2000 URLs on a local server")
-    print("\n" + links_benchmark(urls=500 if args.quick else 2000))
+    link_count = 500 if args.quick else 2000
+    log(f"timeline links: {link_count} URLs on a local server")
+    print("\n" + links_benchmark(urls=link_count))
     if args.markdown:
         Path(args.markdown).write_text(render_markdown(sections, header), encoding="utf-8")
 

@@ -196,3 +196,12 @@ def test_other_formats(corpus: Path) -> None:
     assert "- *Le Monde*, 26 Jan 2017, [“Same article”](https://example.org/a). Cited by `first`, `second`." in markdown
     assert "*AFP*, “Agence”, [archived](https://web.archive.org/x), accessed 5 Mar 2024." in markdown
     assert "Braces {open and} close}, a \\\\backslash\\\\" in markdown
+
+
+def test_accessed_is_a_date(tmp_path: Path) -> None:
+    """`accessed` is checked like every date, at its position."""
+    (tmp_path / "event.yaml").write_text('id: a\ndate: "2017"\nkind: decree\ntitle: T\nsources:\n'
+                                         "  - title: S\n    accessed: 2017-02-30\n", encoding="utf-8")
+    result = run("check", "--format", "json", str(tmp_path))
+    assert result.returncode == 1
+    assert [(p["line"], p["col"], p["code"]) for p in json.loads(result.stdout)] == [(7, 15, "invalid-date")]
