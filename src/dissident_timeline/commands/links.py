@@ -104,7 +104,7 @@ def _results(urls: list[str], policy: Any, max_age: float, use_cache: bool, chec
     try:
         results = cache.fresh(urls, max_age) if cache else {}
         due = [url for url in urls if url not in results]
-        fresh = check(due, policy)
+        fresh = _with_progress(due, lambda done: check(due, policy, done))
         if cache:
             cache.store(list(fresh.values()))
         results.update(fresh)
@@ -112,3 +112,18 @@ def _results(urls: list[str], policy: Any, max_age: float, use_cache: bool, chec
     finally:
         if cache:
             cache.close()
+
+
+def _with_progress(due: list[str], run: Any) -> Any:
+    """`run(done)`, with a progress bar on stderr when it is a terminal (real sites take minutes)."""
+    import os
+    import sys
+
+    if not due or not sys.stderr.isatty() or os.environ.get("CI"):
+        return run(None)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("Checking links", total=len(due))
+        return run(lambda _result: bar.advance(task))
