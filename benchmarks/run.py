@@ -143,6 +143,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="comma-separated numbers of events (default: 1000,10000,100000)")
     parser.add_argument("--repeat", type=int, help="runs of every command (default: by size)")
     parser.add_argument("--markdown", metavar="FILE", help="also write the results as Markdown to FILE")
+    parser.add_argument("--no-html", action="store_true", help="skip the HTML page in Chromium (html_page.py)")
     args = parser.parse_args(argv)
     args.sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
     return args
@@ -412,13 +413,20 @@ def main(argv: list[str] | None = None) -> None:
               f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after (other work on the cores "
               "slows the parallel `timeline` more than the one-core baselines)"]
     print(render_text(sections, header), end="")
+    page = ""
+    if not args.no_html:  # the `--format html` page of 10k events in Chromium: benchmarks/html_page.py
+        import html_page
+
+        page = html_page.report(html_page.measure(corpus(10_000, 1), TIMELINE, 2 if args.quick else 3))
+        print("\n" + page, end="")
     from links import run_benchmark as links_benchmark  # benchmarks/links.py: `timeline links` on a local server
 
     link_count = 500 if args.quick else 2000
     log(f"timeline links: {link_count} URLs on a local server")
     print("\n" + links_benchmark(urls=link_count))
     if args.markdown:
-        Path(args.markdown).write_text(render_markdown(sections, header), encoding="utf-8")
+        text = render_markdown(sections, header) + (f"\n### The HTML page\n\n```text\n{page}```\n" if page else "")
+        Path(args.markdown).write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ def test_an_undecodable_file_name_never_breaks_output(tmp_path: Path) -> None:
     assert (tmp_path / "out.json").read_text(encoding="utf-8") == built.stdout
 
 
-@pytest.mark.parametrize("format_name", ["table", "markdown", "json"])
+@pytest.mark.parametrize("format_name", ["table", "markdown", "json", "html"])
 def test_a_lone_surrogate_in_data_never_breaks_rendering_or_writing(tmp_path: Path, format_name: str) -> None:
     # Unreachable from YAML (libyaml refuses `"\ud800"`), but rendering must not depend on it.
     event = {"id": "a", "date": "2017", "start": "2017-01-01", "end": "2017-12-31", "start_time": None,

@@ -123,7 +123,8 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("command", ["build events.yaml", "build events.yaml --format markdown",
-                                     "build events.yaml --format json", "filter events.yaml --kind decree",
+                                     "build events.yaml --format json", "build events.yaml --format html",
+                                     "filter events.yaml --kind decree",
                                      "check problems.yaml", "check problems.yaml --format json"])
 def test_a_closed_pipe_ends_quietly(big: Path, command: str) -> None:
     result = subprocess.run(["bash", "-c", f'"$0" -m dissident_timeline {command} | head -1', sys.executable],

@@ -34,6 +34,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("table", "a table for the terminal"),
     Format("markdown", "a Markdown document, grouped by year, sources as footnotes"),
     Format("json", "every field, for programs"),
+    Format("html", "one self-contained page: filters, a time axis, deep links; readable without scripts"),
 )}
 
 # `timeline actors` has its own formats (render/actors.py).
