@@ -514,6 +514,11 @@ def main(argv: list[str] | None = None) -> None:
 
         page = html_page.report(html_page.measure(corpus(10_000, 1), TIMELINE, 2 if args.quick else 3))
         print("\n" + page, end="")
+    from links import run_benchmark as links_benchmark  # benchmarks/links.py: `timeline links` on a local server
+
+    link_count = 500 if args.quick else 2000
+    log(f"timeline links: {link_count} URLs on a local server")
+    print("\n" + links_benchmark(urls=link_count))
     if args.markdown:
         text = render_markdown(sections, header) + (f"\n### The HTML page\n\n```text\n{page}```\n" if page else "")
         Path(args.markdown).write_text(text, encoding="utf-8")

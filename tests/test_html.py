@@ -179,8 +179,10 @@ def test_relations_both_ways_sources_as_notes_and_what_the_author_wrote(fixture_
             "<dt>Docket</dt><dd>17-cv-00574</dd><dt>Outcome</dt><dd>preliminary injunction</dd>") in orrick
     assert ('<li id="orrick-injunction_n1"><i>The New York Times</i>, <time datetime="2017-04-25">25 Apr 2017</time>, '
             '<a href="https://www.nytimes.com/2017/04/25/us/judge-blocks-trump-sanctuary-cities.html" '
-            'rel="noopener noreferrer">“<cite lang="en">Judge blocks Trump order on sanctuary cities</cite>”</a>.'
-            "</li>") in orrick
+            'rel="noopener noreferrer">“<cite lang="en">Judge blocks Trump order on sanctuary cities</cite>”</a>, '
+            '<a href="https://web.archive.org/web/20170426000000/https://www.nytimes.com/2017/04/25/us/'
+            'judge-blocks-trump-sanctuary-cities.html" rel="noopener noreferrer">archived copy</a>, '
+            'accessed <time datetime="2017-04-26">26 Apr 2017</time>.</li>') in orrick  # archive_url beside the link
     eo = re.search(r'<li id="eo-13768".*?</li>\n', fixture_page, re.DOTALL).group()
     assert ('<dt>Answered by</dt><dd><a href="#sf-lawsuit">San Francisco sues over Executive Order 13768</a>'
             ' (<time datetime="2017-01-31">31 Jan 2017</time>)</dd>') in eo

@@ -29,7 +29,7 @@ from .problems import Problem
 __all__ = ["AnalysisCache", "cache_directory", "content_key"]
 
 # Bump when the analysis of the same bytes changes without a version change (development).
-_LAYOUT = 7  # 4: JSON instead of marshal, problems only in `corpora`; 6-7: records gained keys
+_LAYOUT = 8  # 4: JSON instead of marshal, problems only in `corpora`; 6-8: records gained keys
 
 
 def cache_directory() -> Path:

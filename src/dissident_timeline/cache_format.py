@@ -51,7 +51,8 @@ class _Either:
 
 _ADDRESS = [_Either(int, str)]
 _SORT_KEY = _Tuple([int], [int])  # (start key, end key): see `dates.PartialDate`
-_SOURCE = _Record({"title": str}, dict.fromkeys(("outlet", "date", "url", "lang", "page", "quote"), str))
+_SOURCE = _Record({"title": str}, dict.fromkeys(("outlet", "date", "url", "archive_url", "accessed", "lang", "page", "quote"),
+                                                   str))
 _RELATION = _Record({"type": str, "event": str})
 _EVENT = _Record({  # as `loader.analyse` returns it
     "id": str, "date": str, "start": _Optional(str), "end": _Optional(str), "precision": str,

@@ -81,6 +81,8 @@ class Source(TypedDict):
     outlet: NotRequired[Text | None]
     date: NotRequired[DateText | None]
     url: NotRequired[Url | None]
+    archive_url: NotRequired[Url | None]  # a copy kept by an archive, for when `url` dies
+    accessed: NotRequired[DateText | None]  # when the author read it
     lang: NotRequired[Lang | None]
     page: NotRequired[Text | None]
     quote: NotRequired[Text | None]

@@ -42,6 +42,9 @@ class SourceRecord(TypedDict):
     outlet: NotRequired[Text]
     date: NotRequired[Annotated[Text, Field(description="a date as written (EDTF)")]]
     url: NotRequired[Annotated[str, Field(pattern="^[Hh][Tt][Tt][Pp][Ss]?://")]]
+    archive_url: NotRequired[Annotated[str, Field(pattern="^[Hh][Tt][Tt][Pp][Ss]?://",
+                                                  description="an archived copy of `url`")]]
+    accessed: NotRequired[Annotated[Text, Field(description="when the source was read, as written (EDTF)")]]
     lang: NotRequired[Text]
     page: NotRequired[Text]
     quote: NotRequired[Text]

@@ -15,7 +15,7 @@ from .yamlread import KEY
 __all__ = ["translate"]
 
 _SLUG_FIELDS = {"id", "controversy", "tags", "role", "event"}
-_DATE_FIELDS = {"date"}
+_DATE_FIELDS = {"date", "accessed"}
 
 
 def translate(error: dict[str, Any], schema: str) -> tuple[str, tuple, str]:
@@ -35,7 +35,7 @@ def translate(error: dict[str, Any], schema: str) -> tuple[str, tuple, str]:
         reason = str(error["ctx"]["error"]) if error.get("ctx") else error["msg"]
         if field in _DATE_FIELDS:
             return "invalid-date", loc, f"`{where}`: `{shorten(error.get('input'))}` is not a valid date: {reason}"
-        if field == "url":
+        if field in ("url", "archive_url"):
             return "invalid-url", loc, f"`{where}`: {reason}"
         return "invalid-value", loc, f"`{where}` {reason}"
     if kind == "string_pattern_mismatch":

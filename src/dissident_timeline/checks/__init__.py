@@ -78,6 +78,6 @@ def check(*codes: tuple[str, Code]) -> Callable[[CheckFunction], CheckFunction]:
 
 
 # The check modules, in the order their codes appear in docs/problems.md.
-_MODULES = ("duplicates", "actors", "relations", "sources", "possible_duplicate")
+_MODULES = ("duplicates", "actors", "relations", "sources", "inconsistent_source", "possible_duplicate")
 for _module in _MODULES:
     import_module(f".{_module}", __name__)

@@ -20,4 +20,6 @@ COMMANDS = {
     "new": "new",
     "diff": "diff",
     "schema": "schema",
+    "sources": "sources",
+    "links": "links",
 }

@@ -183,8 +183,13 @@ def _footnote(source: dict[str, Any], notes: list[str]) -> str:
     title = f"“{escape(source['title'])}”"
     url = safe_url(source.get("url"))
     parts.append(f"[{title}]({url})" if url else title)
+    archived = safe_url(source.get("archive_url"))
+    if archived:  # beside the original: the copy to follow when the original link has died
+        parts.append(f"[archived]({archived})")
     if source.get("page"):
         parts.append(f"p. {escape(source['page'])}")
+    if source.get("accessed"):
+        parts.append(f"accessed {human_date(source['accessed'])}")
     notes.append(f"[^{number}]: " + ", ".join(parts) + ".")
     return f"[^{number}]"
 
