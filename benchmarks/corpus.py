@@ -8,8 +8,18 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-KINDS = ["decree", "legislation", "lawsuit", "ruling", "declaration",
-         "election", "mobilization", "meeting", "report", "measure"]
+KINDS = [
+    "decree",
+    "legislation",
+    "lawsuit",
+    "ruling",
+    "declaration",
+    "election",
+    "mobilization",
+    "meeting",
+    "report",
+    "measure",
+]
 ROLES = ["author", "target", "plaintiff", "defendant", "speaker", "supporter"]
 N_ACTORS = 200
 
@@ -77,8 +87,14 @@ def _missing_id(target: str, rng: random.Random) -> str:
     return rng.choice([f"event-{number}-old", f"evt-{number}", f"event-{10_000_000 + number // 3}"])
 
 
-def write_corpus(root: Path, n_events: int, per_file: int = 1, seed: int = 1, errors: str | None = None,
-                 error_seed: int | None = None) -> Path:
+def write_corpus(
+    root: Path,
+    n_events: int,
+    per_file: int = 1,
+    seed: int = 1,
+    errors: str | None = None,
+    error_seed: int | None = None,
+) -> Path:
     """Write `n_events` events into `root`, `per_file` events per file, with `errors` (see
     ERRORS) or none. The errors are drawn from their own generator: a corpus with errors
     and one without are the same corpus but for them."""

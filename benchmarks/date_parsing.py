@@ -59,12 +59,22 @@ def new_forms(rng: random.Random) -> str:
         return old_forms(rng)
     year, month, day = rng.randint(1000, 2999), rng.randint(1, 12), rng.randint(1, 28)
     moment = f"{year}-{month:02d}-{day:02d}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
-    return rng.choice([
-        moment, moment + ":30", moment + "Z", moment + rng.choice(["+01:00", "-05", "+05:30"]),
-        f"-{rng.randint(1, 9999):04d}", f"-{rng.randint(1, 999):04d}-{month:02d}-{day:02d}", "0000",
-        f"Y{rng.randint(10_000, 10**9)}", f"Y-{rng.randint(10_000, 10**9)}",
-        f"{year}/", f"/{year}-{month:02d}", f"{moment}-05:00/{year + 1}",
-    ])
+    return rng.choice(
+        [
+            moment,
+            moment + ":30",
+            moment + "Z",
+            moment + rng.choice(["+01:00", "-05", "+05:30"]),
+            f"-{rng.randint(1, 9999):04d}",
+            f"-{rng.randint(1, 999):04d}-{month:02d}-{day:02d}",
+            "0000",
+            f"Y{rng.randint(10_000, 10**9)}",
+            f"Y-{rng.randint(10_000, 10**9)}",
+            f"{year}/",
+            f"/{year}-{month:02d}",
+            f"{moment}-05:00/{year + 1}",
+        ]
+    )
 
 
 def dates(form: Callable[[random.Random], str], seed: int = 10) -> list[str]:

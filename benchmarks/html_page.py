@@ -38,15 +38,29 @@ sys.path.insert(0, str(HERE.parent / "tests"))  # realclients: where Chromium is
 # (figure, baseline, most allowed ratio, what it says)
 GOALS = [
     ("load event (ms)", "load event, scripts off (ms)", 1.3, "load ≤ 1.3× the same page without scripts"),
-    ("filter (median) (ms)", "floor: hide 99% / show all (ms)", 1.5,
-     "filter ≤ 1.5× a bare loop toggling `hidden` (median)"),
+    (
+        "filter (median) (ms)",
+        "floor: hide 99% / show all (ms)",
+        1.5,
+        "filter ≤ 1.5× a bare loop toggling `hidden` (median)",
+    ),
     ("filter (slowest) (ms)", "floor, slowest (ms)", 2.0, "slowest filter ≤ 2× that loop's slowest"),
 ]
 
 # Filters a reader applies, as (field, value): words, then selects, then clearing them.
-FILTERS = [("q", "event number 4242"), ("q", "city"), ("q", ""), ("kind", "ruling"), ("kind", ""),
-           ("register", "policy"), ("register", ""), ("actor", "actor-7"), ("actor", ""), ("from", "1990"),
-           ("from", "")]
+FILTERS = [
+    ("q", "event number 4242"),
+    ("q", "city"),
+    ("q", ""),
+    ("kind", "ruling"),
+    ("kind", ""),
+    ("register", "policy"),
+    ("register", ""),
+    ("actor", "actor-7"),
+    ("actor", ""),
+    ("from", "1990"),
+    ("from", ""),
+]
 
 # The floor: the DOM work any filter of this page must do, in a bare loop.
 FLOOR_SCRIPT = """async () => {
@@ -90,10 +104,15 @@ def measure(corpus_dir: Path, timeline: str, repeat: int = 3) -> dict[str, float
         page_path = Path(work) / "page.html"
         json_times, html_times = [], []
         for _ in range(repeat):  # round-robin, so that a slow minute slows both
-            json_times.append(timed([timeline, "build", "--no-cache", "-f", "json", "-o", str(Path(work) / "p.json"),
-                                     str(corpus_dir)], env))
-            html_times.append(timed([timeline, "build", "--no-cache", "-f", "html", "-o", str(page_path),
-                                     str(corpus_dir)], env))
+            json_times.append(
+                timed(
+                    [timeline, "build", "--no-cache", "-f", "json", "-o", str(Path(work) / "p.json"), str(corpus_dir)],
+                    env,
+                )
+            )
+            html_times.append(
+                timed([timeline, "build", "--no-cache", "-f", "html", "-o", str(page_path), str(corpus_dir)], env)
+            )
         figures["build --format json (s)"] = statistics.median(json_times)
         figures["build --format html (s)"] = statistics.median(html_times)
         size = page_path.stat().st_size

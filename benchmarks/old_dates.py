@@ -62,7 +62,7 @@ def parse_date(text: str) -> PartialDate:
 
 
 def _parse_interval(text: str) -> PartialDate:
-    first, sep, last = text.partition("/")
+    first, _sep, last = text.partition("/")
     if "/" in last:
         raise DateError("an interval has exactly one `/` (`2017-01/2017-06`)")
     if first == ".." and last == "..":
@@ -92,15 +92,13 @@ def _parse_single(part: str) -> PartialDate:
     year_text, month_text, day_text, qualifier = match.group("year", "month", "day", "qualifier")
     flags = {"approximate": qualifier in ("~", "%"), "uncertain": qualifier in ("?", "%")}
     if "X" in year_text:
-        if month_text or day_text:
-            if month_text != "XX" or day_text not in (None, "XX"):
-                raise DateError("when the year has unspecified digits, month and day must be `XX` too")
+        if (month_text or day_text) and (month_text != "XX" or day_text not in (None, "XX")):
+            raise DateError("when the year has unspecified digits, month and day must be `XX` too")
         width = 10 if year_text.endswith("X") and not year_text.endswith("XX") else 100
         first_year = int(year_text.replace("X", "0"))
         _check_year(first_year)
         precision = "decade" if width == 10 else "century"
-        return PartialDate(part, date(first_year, 1, 1),
-                           date(first_year + width - 1, 12, 31), precision, **flags)
+        return PartialDate(part, date(first_year, 1, 1), date(first_year + width - 1, 12, 31), precision, **flags)
     year = int(year_text)
     _check_year(year)
     if month_text is None:

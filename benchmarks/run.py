@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import date_parsing  # benchmarks/date_parsing.py
+
 # benchmarks/corpus.py: this script's directory is on sys.path
 from corpus import ERRORS, MISSING_IDS, MISSPELT_KEY, write_corpus
 
@@ -96,14 +97,23 @@ GOALS = [
     ("startup", VERSION, 1.3, 'timeline --version ≤ 1.3× python -c "import typer"'),
     ("startup", HELP, 1.6, 'timeline --help ≤ 1.6× python -c "import typer"'),
     ("100000x1", BUILD, 1.5, "build --format json ≤ 1.5× parse floor, 100k one-event files"),
-    *[(f"errors{n}", label, limit, f"{what} ≤ {limit}× the same corpus fixed, {n // 1000}k one-event files")
-      for n in ERROR_SIZES for label, limit, what in ((WITH_MISSING, 1.5, "check with 20% missing relation ids"),
-                                                     (WITH_MISSPELT, 2.0, "check with a misspelt key per file"))],
+    *[
+        (f"errors{n}", label, limit, f"{what} ≤ {limit}× the same corpus fixed, {n // 1000}k one-event files")
+        for n in ERROR_SIZES
+        for label, limit, what in (
+            (WITH_MISSING, 1.5, "check with 20% missing relation ids"),
+            (WITH_MISSPELT, 2.0, "check with a misspelt key per file"),
+        )
+    ],
     ("structure", CHAIN, 1.5, "chain (cold) ≤ 1.5× parse floor, largest corpus, 100 per file"),
     ("structure", GRAPH, 1.5, "graph --format json (cold) ≤ 1.5× parse floor, largest corpus, 100 per file"),
     ("structure", STATS, 1.5, "stats (cold) ≤ 1.5× parse floor, largest corpus, 100 per file"),
-    ("dates", date_parsing.NEW_LABEL, date_parsing.GOAL,
-     f"parse 100k dates ≤ {date_parsing.GOAL}× the previous parser, on the forms it read"),
+    (
+        "dates",
+        date_parsing.NEW_LABEL,
+        date_parsing.GOAL,
+        f"parse 100k dates ≤ {date_parsing.GOAL}× the previous parser, on the forms it read",
+    ),
 ]
 
 
@@ -148,8 +158,9 @@ class Section:
 
     def all_notes(self) -> list[str]:
         """The notes, then the error of each command that failed or is missing."""
-        return self.notes + [f"{label}: {result.error}" for label, result in self.results.items()
-                             if result.exit_code and result.error]
+        return self.notes + [
+            f"{label}: {result.error}" for label, result in self.results.items() if result.exit_code and result.error
+        ]
 
     def ratio(self, label: str) -> float | None:
         value, base = self.results[label].seconds, self.results[self.baseline].seconds
@@ -160,14 +171,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """The command line options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="1k and 10k events only, fewer runs")
-    parser.add_argument("--sizes", type=lambda text: [int(n) for n in text.split(",")],
-                        help="comma-separated numbers of events (default: 1000,10000,100000)")
+    parser.add_argument(
+        "--sizes",
+        type=lambda text: [int(n) for n in text.split(",")],
+        help="comma-separated numbers of events (default: 1000,10000,100000)",
+    )
     parser.add_argument("--repeat", type=int, help="runs of every command (default: by size)")
     parser.add_argument("--markdown", metavar="FILE", help="also write the results as Markdown to FILE")
     parser.add_argument("--no-html", action="store_true", help="skip the HTML page in Chromium (html_page.py)")
-    parser.add_argument("--only", type=lambda text: text.split(","), default=list(SECTIONS),
-                        help=f"comma-separated sections to run (default: all of {','.join(SECTIONS)}); "
-                             "--sizes applies to corpus and errors")
+    parser.add_argument(
+        "--only",
+        type=lambda text: text.split(","),
+        default=list(SECTIONS),
+        help=f"comma-separated sections to run (default: all of {','.join(SECTIONS)}); "
+        "--sizes applies to corpus and errors",
+    )
     args = parser.parse_args(argv)
     unknown = set(args.only) - set(SECTIONS)
     if unknown:
@@ -282,8 +300,10 @@ def corpus_section(n_events: int, per_file: int, args: argparse.Namespace, env: 
         notes.append(f"`timeline check` crashes on this corpus: {last_line(fill.stderr)}")
     elif fill.returncode:
         lines = fill.stdout.strip().splitlines()
-        notes.append(f"`timeline check` reports {len(lines)} problem(s) on this corpus (exit "
-                     f"{fill.returncode}), first ones:\n" + "\n".join(f"    {line}" for line in lines[:5]))
+        notes.append(
+            f"`timeline check` reports {len(lines)} problem(s) on this corpus (exit "
+            f"{fill.returncode}), first ones:\n" + "\n".join(f"    {line}" for line in lines[:5])
+        )
     commands = [
         Command(FLOOR, [[PYTHON, "-c", FLOOR_CODE, path]]),
         Command(CHECK_COLD, [[TIMELINE, "check", "--no-cache", path]]),
@@ -338,8 +358,11 @@ def startup_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
 def errors_section(n_events: int, args: argparse.Namespace, env: dict[str, str]) -> Section:
     """`check` on corpora with errors against the same corpus with them fixed (the error path
     must cost about what the clean path does: no suggestion scans every id)."""
-    fixed, missing, misspelt = corpus(n_events, 1), corpus(n_events, 1, errors=MISSING_IDS), \
-        corpus(n_events, 1, errors=MISSPELT_KEY)
+    fixed, missing, misspelt = (
+        corpus(n_events, 1),
+        corpus(n_events, 1, errors=MISSING_IDS),
+        corpus(n_events, 1, errors=MISSPELT_KEY),
+    )
     repeat = repeats(n_events, args)
     title = f"{n_events:,} one-event files with errors ({', '.join(ERRORS)})"
     log(f"measuring {title}, {repeat} run(s)")
@@ -375,8 +398,12 @@ def dates_section(args: argparse.Namespace, env: dict[str, str]) -> Section:
     """The date parser in a process of its own: 100,000 dates of mixed forms, new against previous."""
     repeat = args.repeat or (3 if args.quick else 7)
     log(f"measuring the date parser, {repeat} pass(es)")
-    run = subprocess.run([PYTHON, str(HERE / "date_parsing.py"), "--json", "--repeat", str(repeat)],
-                         capture_output=True, text=True, env=env)
+    run = subprocess.run(
+        [PYTHON, str(HERE / "date_parsing.py"), "--json", "--repeat", str(repeat)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     results = {label: Result() for label in (date_parsing.OLD_LABEL, date_parsing.NEW_LABEL, date_parsing.ALL_LABEL)}
     if run.returncode:
         for result in results.values():
@@ -410,8 +437,10 @@ def memory_lines(sections: dict[str, Section]) -> list[str]:
         section = sections.get(f"100000x{per_file}")
         if section and section.results[BUILD].seconds is not None and section.results[BUILD].rss_kb:
             kb = section.results[BUILD].rss_kb
-            lines.append(f"Peak RSS of `timeline {BUILD}`, 100,000 events, {per_file} per file: "
-                         f"{kb / 1024:.0f} MB ({kb / 100_000:.1f} KB per event)")
+            lines.append(
+                f"Peak RSS of `timeline {BUILD}`, 100,000 events, {per_file} per file: "
+                f"{kb / 1024:.0f} MB ({kb / 100_000:.1f} KB per event)"
+            )
     return lines
 
 
@@ -432,17 +461,24 @@ def cells(section: Section, label: str) -> tuple[str, str, str]:
 
 def machine() -> str:
     """The machine, in one line: cores, memory, CPU model, Python version."""
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "unknown CPU")
-    memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                     if line.startswith("MemTotal"))
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    memory_kb = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
     version = subprocess.run([PYTHON, "--version"], capture_output=True, text=True).stdout.strip()
-    return f"{os.cpu_count()} cores, {memory_kb / 1024 ** 2:.0f} GiB RAM, {cpu}, {version}"
+    return f"{os.cpu_count()} cores, {memory_kb / 1024**2:.0f} GiB RAM, {cpu}, {version}"
 
 
 def render_text(sections: dict[str, Section], header: list[str]) -> str:
     """The results as plain tables."""
-    out = header + [""]
+    out = [*header, ""]
     for section in sections.values():
         out.append(f"{section.title}: median of {section.repeat} run(s), ratio to {section.baseline}")
         for label in section.results:
@@ -452,7 +488,7 @@ def render_text(sections: dict[str, Section], header: list[str]) -> str:
         out.append("")
     out.append("Goals")
     out.extend(f"  {verdict:<5} {ratio:>7}  {goal}" for goal, ratio, verdict in goal_rows(sections))
-    out.extend([""] + memory_lines(sections))
+    out.extend(["", *memory_lines(sections)])
     return "\n".join(out) + "\n"
 
 
@@ -460,9 +496,14 @@ def render_markdown(sections: dict[str, Section], header: list[str]) -> str:
     """The results as a Markdown section for docs/performance.md."""
     out = ["## Latest figures", ""] + [f"{line}  " for line in header] + [""]
     for section in sections.values():
-        out += [f"### {section.title}", "",
-                f"Median of {section.repeat} run(s); ratio to {section.baseline}.", "",
-                "| Command | Median | Ratio | Peak RSS |", "|---|--:|--:|--:|"]
+        out += [
+            f"### {section.title}",
+            "",
+            f"Median of {section.repeat} run(s); ratio to {section.baseline}.",
+            "",
+            "| Command | Median | Ratio | Peak RSS |",
+            "|---|--:|--:|--:|",
+        ]
         out += ["| {} | {} | {} | {} |".format(label, *cells(section, label)) for label in section.results]
         out.append("")
         for note in section.all_notes():
@@ -487,8 +528,9 @@ def main(argv: list[str] | None = None) -> None:
         env = {**os.environ, "XDG_CACHE_HOME": cache}
         sections: dict[str, Section] = {}
         if "corpus" in args.only:
-            sections.update({f"{n}x{per_file}": corpus_section(n, per_file, args, env)
-                             for n in args.sizes for per_file in LAYOUTS})
+            sections.update(
+                {f"{n}x{per_file}": corpus_section(n, per_file, args, env) for n in args.sizes for per_file in LAYOUTS}
+            )
         if "onefile" in args.only:
             sections["onefile"] = one_file_section(args, env)
         if "schema" in args.only:
@@ -502,11 +544,13 @@ def main(argv: list[str] | None = None) -> None:
         if "structure" in args.only:
             sections["structure"] = structure_section(args, env)
     version = subprocess.run([TIMELINE, "--version"], capture_output=True, text=True).stdout.strip()
-    header = [f"{version or 'timeline'} on {machine()}",
-              f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-              f"benchmark took {time.monotonic() - started:.0f} s; load average (1 min) "
-              f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after (other work on the cores "
-              "slows the parallel `timeline` more than the one-core baselines)"]
+    header = [
+        f"{version or 'timeline'} on {machine()}",
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"benchmark took {time.monotonic() - started:.0f} s; load average (1 min) "
+        f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after (other work on the cores "
+        "slows the parallel `timeline` more than the one-core baselines)",
+    ]
     print(render_text(sections, header), end="")
     page = ""
     if "html" in args.only and not args.no_html:  # the `--format html` page of 10k events in Chromium: html_page.py

@@ -21,11 +21,17 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     return directory
 
 
-def run(*args: str, cwd: Path | str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, cwd: Path | str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `timeline ARGS` in a real process; returns exit code, stdout and stderr."""
     return subprocess.run(
         [sys.executable, "-m", "dissident_timeline", *args],
-        cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=120,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
         env={**os.environ, **(env or {})},
     )
 

@@ -21,8 +21,15 @@ import pytest
 CLIENTS = Path(__file__).resolve().parent / "clients"
 REQUIRED = os.environ.get("TIMELINE_REQUIRE_CLIENTS") == "1"
 # The flags a headless Chromium needs on a machine without network or display.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def missing(what: str) -> None:

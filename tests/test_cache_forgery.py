@@ -53,7 +53,11 @@ ANALYSIS_FORGERIES = [
     b"\x00\xff garbage \x80",  # not UTF-8
     b"{not json",
     b"[" * 100_000 + b"]" * 100_000,  # nested past the decoder's recursion limit
-    b"null", b"[]", b"{}", b'"text"', b"1e999999",
+    b"null",
+    b"[]",
+    b"{}",
+    b'"text"',
+    b"1e999999",
     b'{"events": [], "actors": [], "problems": [], "partial": [], "extra": 1}',
     b'{"events": {}, "actors": [], "problems": [], "partial": []}',
     b'{"events": [{"id": "a"}], "actors": [], "problems": [], "partial": []}',  # a record missing its keys
@@ -80,9 +84,14 @@ def test_malformed_file_entries_are_misses(tmp_path: Path, private_cache: Path, 
 
 
 CORPUS_FORGERIES = [
-    b"\xc3\x28", b"[[", b"{}", b"[1]", b'[["a.yaml", 1, 1, "error", "invalid-date"]]',
+    b"\xc3\x28",
+    b"[[",
+    b"{}",
+    b"[1]",
+    b'[["a.yaml", 1, 1, "error", "invalid-date"]]',
     b'[["a.yaml", 1, 1, "warning", "invalid-date", "m"]]',  # not the code's severity
-    b'[["a.yaml", 1.5, 1, "error", "invalid-date", "m"]]', b'[["a.yaml", 1, 1, "error", "made-up", "m"]]',
+    b'[["a.yaml", 1.5, 1, "error", "invalid-date", "m"]]',
+    b'[["a.yaml", 1, 1, "error", "made-up", "m"]]',
 ]
 
 
@@ -98,8 +107,12 @@ def test_build_with_forged_entries_does_not_crash(tmp_path: Path, private_cache:
     """`build` reads the per-file entries: a record of the wrong shape is a miss, not a crash."""
     folder = _corpus(tmp_path)
     expected = load_corpus([str(folder)], use_cache=True).events
-    _forge(private_cache, "analyses", "data", b'{"events": [{"id": "a", "actors": "nobody"}], "actors": [], '
-                                              b'"problems": [], "partial": []}')
+    _forge(
+        private_cache,
+        "analyses",
+        "data",
+        b'{"events": [{"id": "a", "actors": "nobody"}], "actors": [], "problems": [], "partial": []}',
+    )
     assert load_corpus([str(folder)], use_cache=True).events == expected
     result = run("build", "--format", "json", str(folder), env={"XDG_CACHE_HOME": str(private_cache), "CI": ""})
     assert result.returncode == 0 and "Traceback" not in result.stderr
@@ -125,8 +138,9 @@ def _swap_in_clean_result(tmp_path: Path, cache: Path) -> Path:
     return bad
 
 
-def test_in_ci_a_forged_clean_result_does_not_pass_a_bad_corpus(tmp_path: Path, private_cache: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_in_ci_a_forged_clean_result_does_not_pass_a_bad_corpus(
+    tmp_path: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bad = _swap_in_clean_result(tmp_path, private_cache)
     assert _codes(bad, use_cache=True) == []  # what a writable cache allows where it is read
     monkeypatch.setenv("CI", "true")

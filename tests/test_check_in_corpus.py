@@ -29,8 +29,9 @@ def _corpus(tmp_path: Path) -> Path:
     (events / "x").mkdir(parents=True)
     (events / "actors.yaml").write_text(REGISTRY)
     (events / "x" / "a.yaml").write_text(EVENT.format(id="a", day="25"))
-    (events / "x" / "b.yaml").write_text(EVENT.format(id="b", day="26") + "relations:\n  - {type: responds_to, "
-                                         "event: a}\n")
+    (events / "x" / "b.yaml").write_text(
+        EVENT.format(id="b", day="26") + "relations:\n  - {type: responds_to, event: a}\n"
+    )
     (events / "broken.yaml").write_text(EVENT.format(id="c", day="27") + "relations: [{type: blocks, event: gone}]\n")
     return events
 
@@ -54,8 +55,9 @@ def test_relations_and_actors_resolve_in_the_corpus(tmp_path: Path) -> None:
 
 def test_only_the_named_files_problems_with_the_path_as_given(tmp_path: Path) -> None:
     _corpus(tmp_path)
-    (tmp_path / "events" / "x" / "b.yaml").write_text(EVENT.format(id="b", day="26") + "relations: [{type: appeals, "
-                                                      "event: nowhere}]\n")
+    (tmp_path / "events" / "x" / "b.yaml").write_text(
+        EVENT.format(id="b", day="26") + "relations: [{type: appeals, event: nowhere}]\n"
+    )
     result = run("check", "events/x/b.yaml", "events/x/a.yaml", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout == ("events/x/b.yaml:7:36: error: no event has the id `nowhere` [dangling-relation]\n")
@@ -70,11 +72,15 @@ def test_duplicate_id_whichever_file_is_named(tmp_path: Path) -> None:
     events = _corpus(tmp_path)
     (events / "x" / "0-new.yaml").write_text(EVENT.format(id="b", day="28"))
     first = run("check", "events/x/0-new.yaml", cwd=tmp_path)
-    assert first.stdout == ("events/x/0-new.yaml:1:5: error: event id `b` is also used at events/x/b.yaml:1; "
-                            "ids must be unique [duplicate-id]\n")
+    assert first.stdout == (
+        "events/x/0-new.yaml:1:5: error: event id `b` is also used at events/x/b.yaml:1; "
+        "ids must be unique [duplicate-id]\n"
+    )
     later = run("check", "events/x/b.yaml", cwd=tmp_path)
-    assert later.stdout == ("events/x/b.yaml:1:5: error: event id `b` is already used at events/x/0-new.yaml:1; "
-                            "ids must be unique [duplicate-id]\n")
+    assert later.stdout == (
+        "events/x/b.yaml:1:5: error: event id `b` is already used at events/x/0-new.yaml:1; "
+        "ids must be unique [duplicate-id]\n"
+    )
     both = run("check", "events/x/b.yaml", "events/x/0-new.yaml", cwd=tmp_path)
     whole = run("check", "events", cwd=tmp_path)
     assert both.stdout in whole.stdout and both.stdout == later.stdout  # one problem per clash, as for the corpus

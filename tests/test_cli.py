@@ -47,8 +47,10 @@ def test_text_format_is_path_line_col_severity_message_code() -> None:
     """Text lines follow `PATH:LINE:COL: SEVERITY: MESSAGE [CODE]`, with the path as given."""
     result = run("check", "tests/fixtures/problems/unknown-field", cwd=ROOT)
     assert result.returncode == 1
-    assert result.stdout == ("tests/fixtures/problems/unknown-field/unknown.yaml:6:1: error: unknown field "
-                             "`sumary` (did you mean `summary`?) [unknown-field]\n")
+    assert result.stdout == (
+        "tests/fixtures/problems/unknown-field/unknown.yaml:6:1: error: unknown field "
+        "`sumary` (did you mean `summary`?) [unknown-field]\n"
+    )
     assert result.stderr == "1 error, 0 warnings in 1 file\n"  # the summary goes to stderr only
 
 
@@ -56,8 +58,10 @@ def test_github_format() -> None:
     """`--format github` prints workflow commands GitHub turns into annotations."""
     result = run("check", "--format", "github", "tests/fixtures/problems/source-before-event", cwd=ROOT)
     assert result.returncode == 0
-    assert result.stdout.startswith("::warning file=tests/fixtures/problems/source-before-event/event.yaml,"
-                                    "line=7,col=11,title=source-before-event::source dated 2017-02-28")
+    assert result.stdout.startswith(
+        "::warning file=tests/fixtures/problems/source-before-event/event.yaml,"
+        "line=7,col=11,title=source-before-event::source dated 2017-02-28"
+    )
 
 
 def test_json_format() -> None:
@@ -76,12 +80,20 @@ def test_problems_sorted_by_path_line_col() -> None:
     assert keys == sorted(keys) and len(keys) > 20
 
 
-@pytest.mark.parametrize("args", [
-    ["check", "does-not-exist"], ["check", "--format", "xml", CORPUS], ["check", "--bogus"],
-    ["filter", CORPUS, "--actor", "Nobody At All"], ["filter", CORPUS, "--since", "someday"],
-    ["build", CORPUS, "--format", "pdf"], ["nonsense"], ["filter", CORPUS, "--kind", "rulling"],
-    ["filter", CORPUS, "--register", "polis"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "does-not-exist"],
+        ["check", "--format", "xml", CORPUS],
+        ["check", "--bogus"],
+        ["filter", CORPUS, "--actor", "Nobody At All"],
+        ["filter", CORPUS, "--since", "someday"],
+        ["build", CORPUS, "--format", "pdf"],
+        ["nonsense"],
+        ["filter", CORPUS, "--kind", "rulling"],
+        ["filter", CORPUS, "--register", "polis"],
+    ],
+)
 def test_usage_errors_exit_2(args: list[str]) -> None:
     """Unknown options, unknown actors in a query and unreadable paths exit 2, without a traceback."""
     result = run(*args)
@@ -128,11 +140,17 @@ def test_python_dash_m() -> None:
     assert run("--help").returncode == 0
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["--controversy", "sanctuary"], "--controversy 'sanctuary': no event uses it"),
-    (["--tag", "nope-tag"], "--tag 'nope-tag': no event uses it"),
-    (["--actor", "Donald Trump", "--role", "speakr"], "--role 'speakr': no event uses it (did you mean `speaker`?)"),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--controversy", "sanctuary"], "--controversy 'sanctuary': no event uses it"),
+        (["--tag", "nope-tag"], "--tag 'nope-tag': no event uses it"),
+        (
+            ["--actor", "Donald Trump", "--role", "speakr"],
+            "--role 'speakr': no event uses it (did you mean `speaker`?)",
+        ),
+    ],
+)
 def test_slugs_no_event_uses_exit_2_with_suggestions(args: list[str], expected: str) -> None:
     """An unknown --controversy, --tag or --role is a typo: exit 2 with the closest slugs in use."""
     result = run("filter", CORPUS, *args)
@@ -140,12 +158,15 @@ def test_slugs_no_event_uses_exit_2_with_suggestions(args: list[str], expected: 
     assert expected in result.stderr
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["build", CORPUS, "--kind", "rulling"], "`rulling` is not a kind (did you mean `ruling`?)"),
-    (["build", CORPUS, "--register", "polis"], "`polis` is not a register (did you mean `politics`"),
-    (["build", CORPUS, "--format", "markdwn"], "`markdwn` is not a format (did you mean `markdown`"),
-    (["actors", CORPUS, "--format", "github"], "`github` is not a format; choose from: text, json."),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["build", CORPUS, "--kind", "rulling"], "`rulling` is not a kind (did you mean `ruling`?)"),
+        (["build", CORPUS, "--register", "polis"], "`polis` is not a register (did you mean `politics`"),
+        (["build", CORPUS, "--format", "markdwn"], "`markdwn` is not a format (did you mean `markdown`"),
+        (["actors", CORPUS, "--format", "github"], "`github` is not a format; choose from: text, json."),
+    ],
+)
 def test_bad_choices_read_as_sentences(args: list[str], expected: str) -> None:
     """A value outside a closed list exits 2 with a sentence, the closest choice and the list."""
     result = run(*args)

@@ -32,7 +32,7 @@ def test_order_does_not_depend_on_file_names_or_path_order(rng: random.Random) -
         files = sorted(CORPUS.rglob("*.yaml"))
         names = [f"f{n}.yaml" for n in rng.sample(range(1000), len(files))]
         paths = []
-        for source, name in zip(files, names):
+        for source, name in zip(files, names, strict=False):
             target = Path(scratch) / ("actors.yaml" if source.name == "actors.yaml" else name)
             shutil.copy(source, target)
             paths.append(str(target))
@@ -46,7 +46,8 @@ def test_relations_order_events_sharing_a_span(tmp_path: Path) -> None:
         "- {id: a-reply, date: '2017-01', kind: lawsuit, title: Reply, sources: [{title: S}],\n"
         "   relations: [{type: responds_to, event: z-order}]}\n"
         "- {id: z-order, date: '2017-01', kind: decree, title: Order, sources: [{title: S}]}\n"
-        "- {id: m-other, date: '2017-01', kind: report, title: Other, sources: [{title: S}]}\n")
+        "- {id: m-other, date: '2017-01', kind: report, title: Other, sources: [{title: S}]}\n"
+    )
     assert _order([str(tmp_path)]) == ["m-other", "z-order", "a-reply"]
 
 

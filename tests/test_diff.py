@@ -12,8 +12,13 @@ import pytest
 
 from .conftest import run
 
-ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test",
-       "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_CONFIG_GLOBAL": os.devnull}
+ENV = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
 REGISTRY = "actors:\n  - {id: donald-trump, name: Donald Trump, type: person}\n"
 EO = """\
 id: eo-13768
@@ -30,8 +35,9 @@ RULING = "id: ruling\ndate: 2017-04-25\nkind: ruling\ntitle: Orrick blocks the o
 
 
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, env={**os.environ, **ENV}, check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=repo, env={**os.environ, **ENV}, check=True, capture_output=True, text=True
+    ).stdout
 
 
 @pytest.fixture
@@ -61,7 +67,8 @@ def test_text_says_exactly_what_changed(repo: Path) -> None:
         "- 2017-02  mobilization  march: A march\n"
         "~ eo-13768: Trump signs Executive Order 13768\n"
         "    date moved from 2017-05-30 to 2017-06-01\n"
-        "    source added: “New York Times”, NYT\n")
+        "    source added: “New York Times”, NYT\n"
+    )
 
 
 def test_markdown_for_a_pull_request(repo: Path) -> None:
@@ -73,18 +80,30 @@ def test_markdown_for_a_pull_request(repo: Path) -> None:
         "**Removed**\n\n- 2017-02 · *mobilization* · A march (`march`)\n\n"
         "**Changed**\n\n- `eo-13768` · Trump signs Executive Order 13768\n"
         "  - date moved from 2017-05-30 to 2017-06-01\n"
-        "  - source added: “New York Times”, NYT\n")
+        "  - source added: “New York Times”, NYT\n"
+    )
 
 
 def test_json(repo: Path) -> None:
     document = json.loads(run("diff", "--format", "json", cwd=repo).stdout)
     assert (document["before"], document["after"]) == ("HEAD", "the working tree")
     assert [e["id"] for e in document["added"]] == ["ruling"] and [e["id"] for e in document["removed"]] == ["march"]
-    assert document["changed"] == [{"id": "eo-13768", "title": "Trump signs Executive Order 13768",
-                                    "file": "events/eo.yaml", "changes": [
-                                        {"field": "date", "before": "2017-05-30", "after": "2017-06-01"},
-                                        {"field": "sources", "added": [{"title": "New York Times", "outlet": "NYT"}],
-                                         "removed": [], "changed": []}]}]
+    assert document["changed"] == [
+        {
+            "id": "eo-13768",
+            "title": "Trump signs Executive Order 13768",
+            "file": "events/eo.yaml",
+            "changes": [
+                {"field": "date", "before": "2017-05-30", "after": "2017-06-01"},
+                {
+                    "field": "sources",
+                    "added": [{"title": "New York Times", "outlet": "NYT"}],
+                    "removed": [],
+                    "changed": [],
+                },
+            ],
+        }
+    ]
 
 
 def test_two_revisions_and_the_index_untouched(repo: Path) -> None:
@@ -97,9 +116,11 @@ def test_two_revisions_and_the_index_untouched(repo: Path) -> None:
     both = run("diff", "HEAD~1", "HEAD", "events", cwd=repo)
     assert both.stdout.startswith("HEAD~1 → HEAD: 1 event added, 1 removed, 1 changed\n")
     tree = run("diff", "HEAD", ".", cwd=repo / "events")
-    assert tree.stdout == ("HEAD → the working tree: 0 events added, 0 removed, 1 changed\n"
-                           "~ ruling: Judge Orrick blocks the order\n"
-                           "    title changed from “Orrick blocks the order” to “Judge Orrick blocks the order”\n")
+    assert tree.stdout == (
+        "HEAD → the working tree: 0 events added, 0 removed, 1 changed\n"
+        "~ ruling: Judge Orrick blocks the order\n"
+        "    title changed from “Orrick blocks the order” to “Judge Orrick blocks the order”\n"
+    )
     assert git(repo, "status", "--porcelain") == status
     assert hashlib.sha256((repo / ".git" / "index").read_bytes()).hexdigest() == index
     assert run("diff", "HEAD", "HEAD", cwd=repo).stdout == "HEAD → HEAD: no change to the chronology\n"
@@ -116,8 +137,9 @@ def test_usage_errors(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> N
 
 
 def test_author_text_is_escaped(repo: Path) -> None:
-    (repo / "events" / "ruling.yaml").write_text(RULING.replace("Orrick blocks the order",
-                                                                '"<script>x</script> [link](http://e) \\e[2J"'))
+    (repo / "events" / "ruling.yaml").write_text(
+        RULING.replace("Orrick blocks the order", '"<script>x</script> [link](http://e) \\e[2J"')
+    )
     text = run("diff", cwd=repo).stdout
     assert "\x1b" not in text and "\\u001b[2J" in text
     markdown = run("diff", "--format", "markdown", cwd=repo).stdout
@@ -125,15 +147,28 @@ def test_author_text_is_escaped(repo: Path) -> None:
 
 
 def test_a_source_edited_under_the_same_title(repo: Path) -> None:
-    (repo / "events" / "eo.yaml").write_text(EO.replace("{title: Federal Register, date: 2017-01-30}",
-                                                        "{title: Federal Register, date: 2017-01-31, page: 12}"))
+    (repo / "events" / "eo.yaml").write_text(
+        EO.replace(
+            "{title: Federal Register, date: 2017-01-30}", "{title: Federal Register, date: 2017-01-31, page: 12}"
+        )
+    )
     (repo / "events" / "march.yaml").write_text(MARCH)
     (repo / "events" / "ruling.yaml").unlink()
     result = run("diff", cwd=repo)
-    assert result.stdout == ("HEAD → the working tree: 0 events added, 0 removed, 1 changed\n"
-                             "~ eo-13768: Trump signs Executive Order 13768\n"
-                             "    source “Federal Register” changed: date 2017-01-30 → 2017-01-31, page added (12)\n")
+    assert result.stdout == (
+        "HEAD → the working tree: 0 events added, 0 removed, 1 changed\n"
+        "~ eo-13768: Trump signs Executive Order 13768\n"
+        "    source “Federal Register” changed: date 2017-01-30 → 2017-01-31, page added (12)\n"
+    )
     change = json.loads(run("diff", "-f", "json", cwd=repo).stdout)["changed"][0]["changes"][0]
-    assert change == {"field": "sources", "added": [], "removed": [], "changed": [
-        {"before": {"title": "Federal Register", "date": "2017-01-30"},
-         "after": {"title": "Federal Register", "date": "2017-01-31", "page": "12"}}]}
+    assert change == {
+        "field": "sources",
+        "added": [],
+        "removed": [],
+        "changed": [
+            {
+                "before": {"title": "Federal Register", "date": "2017-01-30"},
+                "after": {"title": "Federal Register", "date": "2017-01-31", "page": "12"},
+            }
+        ],
+    }

@@ -69,8 +69,9 @@ def test_examples_are_what_the_commands_print() -> None:
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "docs_examples.py"), "--check"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "docs_examples.py"), "--check"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -28,16 +28,21 @@ def _schema(tmp_path: Path, *args: str) -> Path:
 
 
 def _validate(schema: Path, *files: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([venv_program("check-jsonschema"), "--schemafile", str(schema), *files],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [venv_program("check-jsonschema"), "--schemafile", str(schema), *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_schemas_are_valid_draft_2020_12(tmp_path: Path) -> None:
     for args in ((), ("--registry", "events"), ("--actors",)):
         schema = _schema(tmp_path, *args)
         assert json.loads(schema.read_text())["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-        checked = subprocess.run([venv_program("check-jsonschema"), "--check-metaschema", str(schema)],
-                                 capture_output=True, text=True)
+        checked = subprocess.run(
+            [venv_program("check-jsonschema"), "--check-metaschema", str(schema)], capture_output=True, text=True
+        )
         assert checked.returncode == 0, checked.stdout
 
 
@@ -63,8 +68,19 @@ def test_problem_fixtures_are_rejected(tmp_path: Path, code: str) -> None:
     assert result.stdout.count("::$") >= len(files)  # every file has its error
 
 
-VALID_DATES = ["2017", "2017-01-25", '"2017-21"', "198X", "2017-03~", "2017-03/2017-05", "../2016", "1985/",
-               "2017-01-25T16:30:00+01:00", "Y170000002", "-0044-03-15"]
+VALID_DATES = [
+    "2017",
+    "2017-01-25",
+    '"2017-21"',
+    "198X",
+    "2017-03~",
+    "2017-03/2017-05",
+    "../2016",
+    "1985/",
+    "2017-01-25T16:30:00+01:00",
+    "Y170000002",
+    "-0044-03-15",
+]
 INVALID_DATES = ["2017-13", "01/10/2017", "next year"]
 
 

@@ -51,8 +51,10 @@ def assert_agrees_with_oracle(text: str, oracle_text: str | None = None) -> None
     """Our known bounds equal the oracle's; open and unknown ends are told apart (see module doc)."""
     parsed = parse_date(text)
     low, high = oracle(oracle_text or text)
-    for ours, bound, theirs, infinity in ((parsed.start, parsed.start_bound, low, "-inf"),
-                                          (parsed.end, parsed.end_bound, high, "inf")):
+    for ours, bound, theirs, infinity in (
+        (parsed.start, parsed.start_bound, low, "-inf"),
+        (parsed.end, parsed.end_bound, high, "inf"),
+    ):
         if bound == OPEN:
             assert ours is None and theirs == infinity
         elif bound == UNKNOWN:
@@ -196,10 +198,12 @@ def test_intervals_round_trip_and_agree_with_the_oracle(first: str, last: str, s
         return
     assert parsed.text == text and parsed.precision == "interval"
     assert parsed.start_key <= parsed.end_key
-    assert (parsed.start, parsed.start_bound) == ((parse_date(first).start, "known") if start == "known" else
-                                                  (None, OPEN if start == ".." else UNKNOWN))
-    assert (parsed.end, parsed.end_bound) == ((parse_date(last).end, "known") if end == "known" else
-                                              (None, OPEN if end == ".." else UNKNOWN))
+    assert (parsed.start, parsed.start_bound) == (
+        (parse_date(first).start, "known") if start == "known" else (None, OPEN if start == ".." else UNKNOWN)
+    )
+    assert (parsed.end, parsed.end_bound) == (
+        (parse_date(last).end, "known") if end == "known" else (None, OPEN if end == ".." else UNKNOWN)
+    )
     try:  # the oracle reads no moment, X or Y-year in an interval, and crashes on some (a TypeError
         oracle(unqualified(text))  # on `../000X`): each end was compared with it above
     except Exception:
@@ -210,8 +214,9 @@ def test_intervals_round_trip_and_agree_with_the_oracle(first: str, last: str, s
 
 @settings(max_examples=200, deadline=None)
 @given(days(), st.integers(0, 86399), st.integers(-14 * 4, 14 * 4), st.integers(0, 86399), st.integers(-14 * 4, 14 * 4))
-def test_moments_of_a_day_sort_by_instant(day: tuple[int, int, int], first_second: int, first_quarter: int,
-                                          second_second: int, second_quarter: int) -> None:
+def test_moments_of_a_day_sort_by_instant(
+    day: tuple[int, int, int], first_second: int, first_quarter: int, second_second: int, second_quarter: int
+) -> None:
     """On one day, moments sort by their instant (offset honoured); the untimed day spans them all."""
     y, m, d = day
 
@@ -238,17 +243,21 @@ def test_fixture_file_is_in_sync_with_its_generator() -> None:
 
 
 def fixture_text() -> str:
-    lines = ["# Every example of EDTF levels 0 and 1 (Library of Congress specification, 2019), one event each.",
-             "# Generated from tests/edtf_examples.py by `python -m tests.test_edtf_conformance`.", ""]
+    lines = [
+        "# Every example of EDTF levels 0 and 1 (Library of Congress specification, 2019), one event each.",
+        "# Generated from tests/edtf_examples.py by `python -m tests.test_edtf_conformance`.",
+        "",
+    ]
     for level, examples in (("0", LEVEL_0), ("1", LEVEL_1)):
         for number, (text, feature) in enumerate(examples, 1):
-            lines += [f"- id: level-{level}-example-{number:02d}",
-                      f"  date: \"{text}\"",
-                      "  kind: report",
-                      f"  title: \"EDTF level {level}, {feature}\"",
-                      "  sources: [{title: Extended Date/Time Format (EDTF) Specification, "
-                      "outlet: Library of Congress}]",
-                      ""]
+            lines += [
+                f"- id: level-{level}-example-{number:02d}",
+                f'  date: "{text}"',
+                "  kind: report",
+                f'  title: "EDTF level {level}, {feature}"',
+                "  sources: [{title: Extended Date/Time Format (EDTF) Specification, outlet: Library of Congress}]",
+                "",
+            ]
     return "\n".join(lines)
 
 

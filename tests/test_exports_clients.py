@@ -33,7 +33,13 @@ from dissident_timeline.render.timelinejs import tl_year
 from . import realclients
 from .conftest import ROOT, run
 
-CORPORA = ["events", "tests/fixtures/corpus", "tests/fixtures/hostile", "tests/fixtures/edtf", "tests/fixtures/dates-corpus"]
+CORPORA = [
+    "events",
+    "tests/fixtures/corpus",
+    "tests/fixtures/hostile",
+    "tests/fixtures/edtf",
+    "tests/fixtures/dates-corpus",
+]
 ORIGIN = "http://timeline.test"  # never reaches a network: every request to it is answered from disk
 
 

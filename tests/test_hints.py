@@ -19,8 +19,10 @@ CASES = sorted(p for p in (FIXTURES / "hints").iterdir() if p.is_dir())
 
 @pytest.mark.parametrize("folder", CASES, ids=[c.name for c in CASES])
 def test_hint_at_its_position(folder: Path) -> None:
-    found = [f"{os.path.relpath(p.path, folder)}:{p.line}:{p.col}: {p.code}: {p.message}"
-             for p in check_paths([str(folder)], use_cache=False)]
+    found = [
+        f"{os.path.relpath(p.path, folder)}:{p.line}:{p.col}: {p.code}: {p.message}"
+        for p in check_paths([str(folder)], use_cache=False)
+    ]
     assert found == (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
 
 

@@ -32,8 +32,9 @@ SHIPPED = ROOT / "events"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 
 
-def build_html(paths: list[str], directory: Path, name: str = "page.html", env: dict[str, str] | None = None,
-               *extra: str) -> Path:
+def build_html(
+    paths: list[str], directory: Path, name: str = "page.html", env: dict[str, str] | None = None, *extra: str
+) -> Path:
     out = directory / name
     result = run("build", *paths, "--format", "html", "--output", str(out), "--no-cache", *extra, env=env)
     assert result.returncode == 0, result.stderr
@@ -100,12 +101,18 @@ def test_every_event_is_an_element_with_its_id_in_corpus_order(fixture_page: str
 
 def test_events_are_grouped_by_the_year_they_start_in_one_list_each(fixture_page: str) -> None:
     headings = re.findall(r'<h2 id="(_y[^"]+)">([^<]+)</h2>\n<ol class="events">', fixture_page)
-    assert headings == [("_yopen", "Open start"), ("_y1900", "1900"), ("_y1980", "1980"), ("_y2016", "2016"),
-                        ("_y2017", "2017")]
+    assert headings == [
+        ("_yopen", "Open start"),
+        ("_y1900", "1900"),
+        ("_y1980", "1980"),
+        ("_y2016", "2016"),
+        ("_y2017", "2017"),
+    ]
 
 
 def test_time_datetime_only_where_html_allows_it(fixture_page: str) -> None:
     """Days, months and years get `datetime`; decades, centuries, seasons and open ends do not."""
+
     def dates_of(ident: str) -> str:
         match = re.search(rf'<li id="{ident}" .*?<span class="date">(.*?)</span>', fixture_page)
         assert match, ident
@@ -114,8 +121,9 @@ def test_time_datetime_only_where_html_allows_it(fixture_page: str) -> None:
     assert dates_of("eo-13768") == '<time datetime="2017-01-25">25 Jan 2017</time>'
     assert dates_of("montreal-declaration") == '<time datetime="2017-01">c. Jan 2017</time>'
     assert dates_of("doj-report") == '<time datetime="2017-03">Mar 2017?</time>'
-    assert dates_of("khan-tour") == ('<time datetime="2017-03">Mar 2017</time> – '
-                                     '<time datetime="2017-04">Apr 2017</time>')
+    assert dates_of("khan-tour") == (
+        '<time datetime="2017-03">Mar 2017</time> – <time datetime="2017-04">Apr 2017</time>'
+    )
     assert dates_of("nuclear-free-decade") == "1980s"
     assert dates_of("twentieth-century") == "20th century"
     assert dates_of("spring-mobilization") == "spring 2017"
@@ -139,9 +147,16 @@ def test_times_bc_years_and_unknown_ends(dates_page: Path) -> None:
     9999 are headings as people read them, and an unknown start files under its end's year."""
     text = dates_page.read_text(encoding="utf-8")
     headings = re.findall(r'<h2 id="(_y[^"]+)">([^<]+)</h2>', text)
-    assert headings == [("_y-170000002", "170,000,003 BC"), ("_y-752", "753 BC"), ("_y-43", "44 BC"),
-                        ("_y0", "1 BC"), ("_y1", "1"), ("_y1985", "1985"), ("_y2017", "2017"),
-                        ("_y170000002", "170,000,002")]
+    assert headings == [
+        ("_y-170000002", "170,000,003 BC"),
+        ("_y-752", "753 BC"),
+        ("_y-43", "44 BC"),
+        ("_y0", "1 BC"),
+        ("_y1", "1"),
+        ("_y1985", "1985"),
+        ("_y2017", "2017"),
+        ("_y170000002", "170,000,002"),
+    ]
     datetimes = outline(text).datetimes
     assert "2017-01-25T16:30:00-05:00" in datetimes and "2017-01-25T16:45-06:00" in datetimes
     assert "2017-01-25T21:30:00Z" in datetimes and "2017-01-25T23:00" in datetimes
@@ -160,11 +175,15 @@ def test_the_dates_page_in_chromium(browser, dates_page: Path) -> None:
     assert len(visible_ids(page)) == len(events_json([str(DATES)]))
     page.fill("#_f-from", "-100")
     page.fill("#_f-to", "1")
+
     def year(iso: str) -> int:
         return int(iso[: iso.index("-", 1)])
 
-    wanted = [e["id"] for e in events_json([str(DATES)])  # spans that overlap 101 BC – AD 1
-              if e["start"] and e["end"] and year(e["start"]) <= 1 and year(e["end"]) >= -100]
+    wanted = [
+        e["id"]
+        for e in events_json([str(DATES)])  # spans that overlap 101 BC – AD 1
+        if e["start"] and e["end"] and year(e["start"]) <= 1 and year(e["end"]) >= -100
+    ]
     assert sorted(visible_ids(page)) == sorted(wanted)
     clean(page)
     page.context.close()
@@ -172,41 +191,57 @@ def test_the_dates_page_in_chromium(browser, dates_page: Path) -> None:
 
 def test_relations_both_ways_sources_as_notes_and_what_the_author_wrote(fixture_page: str) -> None:
     orrick = re.search(r'<li id="orrick-injunction".*?</li>\n', fixture_page, re.DOTALL).group()
-    assert '<dt>Blocks</dt><dd><a href="#eo-13768">Trump signs Executive Order 13768 on &quot;sanctuary ' \
-           'jurisdictions&quot;</a> (<time datetime="2017-01-25">25 Jan 2017</time>)</dd>' in orrick
+    assert (
+        '<dt>Blocks</dt><dd><a href="#eo-13768">Trump signs Executive Order 13768 on &quot;sanctuary '
+        'jurisdictions&quot;</a> (<time datetime="2017-01-25">25 Jan 2017</time>)</dd>' in orrick
+    )
     assert '<dt>Responds to</dt><dd><a href="#sf-lawsuit">' in orrick
-    assert ("<dt>Case</dt><dd><cite>County of Santa Clara v. Trump</cite></dd><dt>Court</dt><dd>N.D. Cal.</dd>"
-            "<dt>Docket</dt><dd>17-cv-00574</dd><dt>Outcome</dt><dd>preliminary injunction</dd>") in orrick
-    assert ('<li id="orrick-injunction_n1"><i>The New York Times</i>, <time datetime="2017-04-25">25 Apr 2017</time>, '
-            '<a href="https://www.nytimes.com/2017/04/25/us/judge-blocks-trump-sanctuary-cities.html" '
-            'rel="noopener noreferrer">“<cite lang="en">Judge blocks Trump order on sanctuary cities</cite>”</a>, '
-            '<a href="https://web.archive.org/web/20170426000000/https://www.nytimes.com/2017/04/25/us/'
-            'judge-blocks-trump-sanctuary-cities.html" rel="noopener noreferrer">archived copy</a>, '
-            'accessed <time datetime="2017-04-26">26 Apr 2017</time>.</li>') in orrick  # archive_url beside the link
+    assert (
+        "<dt>Case</dt><dd><cite>County of Santa Clara v. Trump</cite></dd><dt>Court</dt><dd>N.D. Cal.</dd>"
+        "<dt>Docket</dt><dd>17-cv-00574</dd><dt>Outcome</dt><dd>preliminary injunction</dd>"
+    ) in orrick
+    assert (
+        '<li id="orrick-injunction_n1"><i>The New York Times</i>, <time datetime="2017-04-25">25 Apr 2017</time>, '
+        '<a href="https://www.nytimes.com/2017/04/25/us/judge-blocks-trump-sanctuary-cities.html" '
+        'rel="noopener noreferrer">“<cite lang="en">Judge blocks Trump order on sanctuary cities</cite>”</a>, '
+        '<a href="https://web.archive.org/web/20170426000000/https://www.nytimes.com/2017/04/25/us/'
+        'judge-blocks-trump-sanctuary-cities.html" rel="noopener noreferrer">archived copy</a>, '
+        'accessed <time datetime="2017-04-26">26 Apr 2017</time>.</li>'
+    ) in orrick  # archive_url beside the link
     eo = re.search(r'<li id="eo-13768".*?</li>\n', fixture_page, re.DOTALL).group()
-    assert ('<dt>Answered by</dt><dd><a href="#sf-lawsuit">San Francisco sues over Executive Order 13768</a>'
-            ' (<time datetime="2017-01-31">31 Jan 2017</time>)</dd>') in eo
+    assert (
+        '<dt>Answered by</dt><dd><a href="#sf-lawsuit">San Francisco sues over Executive Order 13768</a>'
+        ' (<time datetime="2017-01-31">31 Jan 2017</time>)</dd>'
+    ) in eo
     assert '<dt>Blocked by</dt><dd><a href="#orrick-injunction">' in eo
-    assert ('<figure class="quote"><blockquote lang="en"><p>Sanctuary jurisdictions across the United States '
-            "willfully violate Federal law.</p></blockquote><figcaption>— Donald Trump</figcaption></figure>") in eo
+    assert (
+        '<figure class="quote"><blockquote lang="en"><p>Sanctuary jurisdictions across the United States '
+        "willfully violate Federal law.</p></blockquote><figcaption>— Donald Trump</figcaption></figure>"
+    ) in eo
     assert "<dt>Place</dt><dd>Washington, D.C.</dd>" in eo
     assert "jurisdictions that <em>refuse</em> to cooperate" in eo  # Markdown emphasis in a summary
     assert '<dt>Actors</dt><dd>Donald Trump <span class="role">(author)</span>, San Francisco ' in eo
     sf = re.search(r'<li id="sf-lawsuit".*?</li>\n', fixture_page, re.DOTALL).group()
-    assert ('<dt>Also dated</dt><dd><time datetime="2017-02-01">1 Feb 2017</time>: Some reports date the filing to '
-            'the next day. <a class="ref" href="#sf-lawsuit_n1">[source 1]</a></dd>') in sf
+    assert (
+        '<dt>Also dated</dt><dd><time datetime="2017-02-01">1 Feb 2017</time>: Some reports date the filing to '
+        'the next day. <a class="ref" href="#sf-lawsuit_n1">[source 1]</a></dd>'
+    ) in sf
     assert re.findall(r'<li id="(sf-lawsuit_n\d)">', sf) == ["sf-lawsuit_n1", "sf-lawsuit_n2"]
     assert '<li id="sf-lawsuit_n1"><i>PUCA</i>, “<cite>Le retour des villes dissidentes</cite>”, p. 45.</li>' in sf
 
 
 def test_summaries_keep_code_and_emphasis_and_nothing_else() -> None:
     event = next(e for e in events_json([str(CORPUS)]) if e["id"] == "eo-13768")
-    event["summary"] = ("**Bold** and *em* and _em_ and `<b>code *x*</b>` [link](https://x.org) <i>raw</i>\n\n"
-                        "# heading *a **b* c** snake_case")
+    event["summary"] = (
+        "**Bold** and *em* and _em_ and `<b>code *x*</b>` [link](https://x.org) <i>raw</i>\n\n"
+        "# heading *a **b* c** snake_case"
+    )
     page = render_html(View([event], []))
-    assert ('<div class="summary"><p><strong>Bold</strong> and <em>em</em> and <em>em</em> and '
-            "<code>&lt;b&gt;code *x*&lt;/b&gt;</code> [link](https://x.org) &lt;i&gt;raw&lt;/i&gt;</p>"
-            "<p># heading *a **b* c** snake_case</p></div>") in page
+    assert (
+        '<div class="summary"><p><strong>Bold</strong> and <em>em</em> and <em>em</em> and '
+        "<code>&lt;b&gt;code *x*&lt;/b&gt;</code> [link](https://x.org) &lt;i&gt;raw&lt;/i&gt;</p>"
+        "<p># heading *a **b* c** snake_case</p></div>"
+    ) in page
 
 
 def test_a_source_given_twice_in_an_event_is_one_note() -> None:
@@ -234,10 +269,14 @@ def test_csp_forbids_every_request_and_allows_exactly_the_inline_style_and_scrip
     csp = next(attrs["content"] for tag, attrs in page.tags if attrs.get("http-equiv") == "Content-Security-Policy")
     scripts = [attrs for tag, attrs in page.tags if tag == "script"]
     assert scripts == [{"type": "application/json", "id": "_data"}, {}]
-    digest = [base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() for text in
-              (page.raw["style"][0], page.raw["script"][1])]
-    assert csp == (f"default-src 'none'; style-src 'sha256-{digest[0]}'; script-src 'sha256-{digest[1]}'; "
-                   "img-src data:; base-uri 'none'; form-action 'none'")
+    digest = [
+        base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+        for text in (page.raw["style"][0], page.raw["script"][1])
+    ]
+    assert csp == (
+        f"default-src 'none'; style-src 'sha256-{digest[0]}'; script-src 'sha256-{digest[1]}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
     assert "unsafe" not in csp
     assert not any(attrs.get("style") is not None or any(k.startswith("on") for k in attrs) for _, attrs in page.tags)
     assert not any(tag in ("link", "img", "iframe", "object", "embed") for tag, _ in page.tags)
@@ -246,10 +285,18 @@ def test_csp_forbids_every_request_and_allows_exactly_the_inline_style_and_scrip
 
 
 def test_output_is_byte_identical_whatever_the_order_time_zone_and_locale(tmp_path: Path) -> None:
-    first = build_html([str(CORPUS / "cities"), str(CORPUS / "courts"), str(CORPUS / "actors.yaml")], tmp_path,
-                       "a.html", {"TZ": "UTC", "LC_ALL": "C"})
-    second = build_html([str(CORPUS / "actors.yaml"), str(CORPUS / "courts"), str(CORPUS / "cities")], tmp_path,
-                        "b.html", {"TZ": "Pacific/Kiritimati", "LC_ALL": "fr_FR.UTF-8", "LANG": "fr_FR.UTF-8"})
+    first = build_html(
+        [str(CORPUS / "cities"), str(CORPUS / "courts"), str(CORPUS / "actors.yaml")],
+        tmp_path,
+        "a.html",
+        {"TZ": "UTC", "LC_ALL": "C"},
+    )
+    second = build_html(
+        [str(CORPUS / "actors.yaml"), str(CORPUS / "courts"), str(CORPUS / "cities")],
+        tmp_path,
+        "b.html",
+        {"TZ": "Pacific/Kiritimati", "LC_ALL": "fr_FR.UTF-8", "LANG": "fr_FR.UTF-8"},
+    )
     assert first.read_bytes() == second.read_bytes()
 
 
@@ -311,16 +358,25 @@ def test_shipped_page_screenshots_light_dark_and_phone(browser, shipped) -> None
     path, events = shipped
     SCREENSHOTS.mkdir(exist_ok=True)
     # The event that shows the most of what authors write (relations both ways, legal, quotes).
-    richest = max(events, key=lambda e: (bool(e["legal"]) + bool(e["quotes"]) + bool(e["alternative_dates"])
-                                         + bool(e["relations"]), len(e["sources"])))
+    richest = max(
+        events,
+        key=lambda e: (
+            bool(e["legal"]) + bool(e["quotes"]) + bool(e["alternative_dates"]) + bool(e["relations"]),
+            len(e["sources"]),
+        ),
+    )
     page = open_page(browser, f"{path.as_uri()}#{richest['id']}", viewport={"width": 1280, "height": 1100})
     page.screenshot(path=str(SCREENSHOTS / "shipped-event.png"))
     clean(page)
     page.context.close()
-    for name, options in (("light", {"viewport": {"width": 1280, "height": 1100}}),
-                          ("dark", {"viewport": {"width": 1280, "height": 1100}, "color_scheme": "dark"}),
-                          ("phone", {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
-                                     "is_mobile": True, "has_touch": True})):
+    for name, options in (
+        ("light", {"viewport": {"width": 1280, "height": 1100}}),
+        ("dark", {"viewport": {"width": 1280, "height": 1100}, "color_scheme": "dark"}),
+        (
+            "phone",
+            {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True},
+        ),
+    ):
         page = open_page(browser, path.as_uri(), **options)
         page.screenshot(path=str(SCREENSHOTS / f"shipped-{name}.png"))
         clean(page)
@@ -348,15 +404,17 @@ def test_filters_hide_what_does_not_match_and_go_in_the_fragment(browser, shippe
     assert visible_ids(page) == rulings
     assert page.text_content("#_count") == f"{len(rulings)} of {len(events)} events match"
     page.wait_for_function("() => location.hash === '#kind=ruling'")  # written once typing pauses
-    actor = Counter(a["id"] for e in events if e["kind"] == "ruling"
-                                              for a in e["actors"]).most_common(1)[0][0]
+    actor = Counter(a["id"] for e in events if e["kind"] == "ruling" for a in e["actors"]).most_common(1)[0][0]
     both = [e["id"] for e in events if e["kind"] == "ruling" and any(a["id"] == actor for a in e["actors"])]
     page.select_option("#_f-actor", actor)
     assert visible_ids(page) == both and len(both) < len(rulings)
     page.click("button[type=reset]")
     page.fill("#_f-q", "DEFENSE  rupture")  # case and accents ignored, every word must appear
-    wanted = [e["id"] for e in events if all(w in plain(e["title"] + " " + (e["summary"] or ""))
-                                             for w in ("defense", "rupture"))]
+    wanted = [
+        e["id"]
+        for e in events
+        if all(w in plain(e["title"] + " " + (e["summary"] or "")) for w in ("defense", "rupture"))
+    ]
     assert visible_ids(page) == wanted and wanted
     page.fill("#_f-q", "")
     page.fill("#_f-from", "2016")
@@ -374,8 +432,11 @@ def test_filters_hide_what_does_not_match_and_go_in_the_fragment(browser, shippe
 def test_a_fragment_with_filters_restores_them(browser, shipped) -> None:
     path, events = shipped
     page = open_page(browser, path.as_uri() + "#controversy=london-brexit&register=politics&kind=declaration")
-    wanted = [e["id"] for e in events if e["controversy"] == "london-brexit" and "politics" in e["registers"]
-              and e["kind"] == "declaration"]
+    wanted = [
+        e["id"]
+        for e in events
+        if e["controversy"] == "london-brexit" and "politics" in e["registers"] and e["kind"] == "declaration"
+    ]
     assert wanted and visible_ids(page) == wanted
     assert page.input_value("#_f-controversy") == "london-brexit"
     assert page.evaluate("document.getElementById('_tools').open")
@@ -400,10 +461,15 @@ def test_a_deep_link_targets_scrolls_to_and_focuses_the_event(browser, shipped) 
 
 def test_a_relation_link_to_a_filtered_out_event_clears_the_filters(browser, shipped) -> None:
     path, events = shipped
-    source = next(e for e in events if e["kind"] == "ruling" and any(
-        next(o for o in events if o["id"] == r["event"])["kind"] != "ruling" for r in e["relations"]))
-    target = next(r["event"] for r in source["relations"]
-                  if next(o for o in events if o["id"] == r["event"])["kind"] != "ruling")
+    source = next(
+        e
+        for e in events
+        if e["kind"] == "ruling"
+        and any(next(o for o in events if o["id"] == r["event"])["kind"] != "ruling" for r in e["relations"])
+    )
+    target = next(
+        r["event"] for r in source["relations"] if next(o for o in events if o["id"] == r["event"])["kind"] != "ruling"
+    )
     page = open_page(browser, f"{path.as_uri()}#kind=ruling")
     page.click(f'#{source["id"]} .details a[href="#{target}"]')
     page.wait_for_function(f"() => document.activeElement.id === '{target}'")
@@ -498,8 +564,14 @@ HOSTILE = f"""\
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     directory = tmp_path_factory.mktemp("hostile")
     (directory / "events.yaml").write_text(HOSTILE, encoding="utf-8")
-    return build_html([str(directory / "events.yaml")], directory, "hostile.html", None,
-                      "--title", f"</title><script>{PWN}</script>\u202e")
+    return build_html(
+        [str(directory / "events.yaml")],
+        directory,
+        "hostile.html",
+        None,
+        "--title",
+        f"</title><script>{PWN}</script>\u202e",
+    )
 
 
 def test_the_hostile_corpus_is_shown_as_text_and_runs_nothing(browser, hostile: Path) -> None:
@@ -516,14 +588,18 @@ def test_the_hostile_corpus_is_shown_as_text_and_runs_nothing(browser, hostile: 
         assert page.evaluate("window.__pwned") is None
         clean(page)
         assert page.evaluate("document.scripts.length") == 2
-        assert page.evaluate("""() => Array.from(document.querySelectorAll('*')).flatMap(e =>
-            Array.from(e.attributes).map(a => a.name)).filter(n => n.startsWith('on') || n === 'style')""") == []
+        assert (
+            page.evaluate("""() => Array.from(document.querySelectorAll('*')).flatMap(e =>
+            Array.from(e.attributes).map(a => a.name)).filter(n => n.startsWith('on') || n === 'style')""")
+            == []
+        )
         assert page.evaluate("document.querySelectorAll('img, iframe, svg [onload], b, i[onclick]').length") == 0
         hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
         assert [h for h in hrefs if not h.startswith(("#", "https://example.org/"))] == []
         assert "https://example.org/%22%3E%3Cscript%3Ewindow.__pwned=1%3C/script%3E" in hrefs
-        assert page.text_content("#hostile h3") == (f"<script>{PWN}</script> \"><img src=x onerror='{PWN}'> "
-                                                    f"javascript:{PWN} \\u202eevil\\u2066 a b")  # U+2028: a space
+        assert page.text_content("#hostile h3") == (
+            f"<script>{PWN}</script> \"><img src=x onerror='{PWN}'> javascript:{PWN} \\u202eevil\\u2066 a b"
+        )  # U+2028: a space
         assert page.text_content("h1") == f"</title><script>{PWN}</script>\\u202e"
         assert page.evaluate("document.title") == f"</title><script>{PWN}</script>\\u202e"
         assert "Answered by" in page.text_content("#hostile .details")
@@ -541,8 +617,7 @@ def test_the_hostile_data_island_cannot_end_its_script(hostile: Path) -> None:
 
 
 @pytest.mark.parametrize("which", ["shipped", "hostile", "fixture", "dates"])
-def test_the_w3c_validator_finds_no_error(which: str, request: pytest.FixtureRequest,
-                                          tmp_path: Path) -> None:
+def test_the_w3c_validator_finds_no_error(which: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     java = realclients.java()
     vnu = realclients.node_modules() / "vnu-jar" / "build" / "dist" / "vnu.jar"
     if which == "shipped":
@@ -551,8 +626,12 @@ def test_the_w3c_validator_finds_no_error(which: str, request: pytest.FixtureReq
         path = request.getfixturevalue("hostile" if which == "hostile" else "dates_page")
     else:
         path = build_html([str(CORPUS)], tmp_path)
-    result = subprocess.run([java, "-jar", str(vnu), "--errors-only", "--format", "json", str(path)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-jar", str(vnu), "--errors-only", "--format", "json", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert json.loads(result.stderr or result.stdout)["messages"] == []
     assert result.returncode == 0
 

@@ -11,8 +11,10 @@ from dissident_timeline.new_event import unique_id
 
 from .conftest import run
 
-REGISTRY = ("actors:\n  - {id: donald-trump, name: Donald Trump, type: person}\n"
-            "  - {id: san-francisco, name: San Francisco, type: city, aliases: [SF]}\n")
+REGISTRY = (
+    "actors:\n  - {id: donald-trump, name: Donald Trump, type: person}\n"
+    "  - {id: san-francisco, name: San Francisco, type: city, aliases: [SF]}\n"
+)
 
 
 @pytest.fixture
@@ -23,16 +25,34 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_new_then_check_strict_passes(corpus: Path) -> None:
-    result = run("new", "--date", "2017-01-31", "--kind", "lawsuit", "--title", "San Francisco sues: EO 13768",
-                 "--actor", "SF:plaintiff", "--actor", "Donald Trump:defendant", "--controversy", "sanctuary-cities",
-                 "--source-title", "SF Chronicle", "--source-url", "https://www.sfchronicle.com/x", cwd=corpus)
+    result = run(
+        "new",
+        "--date",
+        "2017-01-31",
+        "--kind",
+        "lawsuit",
+        "--title",
+        "San Francisco sues: EO 13768",
+        "--actor",
+        "SF:plaintiff",
+        "--actor",
+        "Donald Trump:defendant",
+        "--controversy",
+        "sanctuary-cities",
+        "--source-title",
+        "SF Chronicle",
+        "--source-url",
+        "https://www.sfchronicle.com/x",
+        cwd=corpus,
+    )
     assert result.returncode == 0, result.stderr
     path = "events/sanctuary-cities/2017-01-31-san-francisco-sues-eo-13768.yaml"
     assert result.stdout == path + "\n" and result.stderr == ""
     assert (corpus / path).read_text() == (
         "id: san-francisco-sues-eo-13768\ndate: '2017-01-31'\nkind: lawsuit\ntitle: 'San Francisco sues: EO 13768'\n"
         "actors:\n- actor: SF\n  role: plaintiff\n- actor: Donald Trump\n  role: defendant\n"
-        "controversy: sanctuary-cities\nsources:\n- title: SF Chronicle\n  url: https://www.sfchronicle.com/x\n")
+        "controversy: sanctuary-cities\nsources:\n- title: SF Chronicle\n  url: https://www.sfchronicle.com/x\n"
+    )
     check = run("check", "--strict", "events", cwd=corpus)
     assert (check.returncode, check.stdout) == (0, ""), check.stdout
 
@@ -63,11 +83,24 @@ def test_never_overwrites(corpus: Path) -> None:
 
 
 def test_bad_flags_get_checks_messages(corpus: Path) -> None:
-    result = run("new", "--date", "2017-02-30", "--kind", "rulling", "--title", "T", "--controversy", "Sanctuary",
-                 "--actor", "Donald Trum", cwd=corpus)
+    result = run(
+        "new",
+        "--date",
+        "2017-02-30",
+        "--kind",
+        "rulling",
+        "--title",
+        "T",
+        "--controversy",
+        "Sanctuary",
+        "--actor",
+        "Donald Trum",
+        cwd=corpus,
+    )
     assert result.returncode == 2
-    (corpus / "events" / "bad.yaml").write_text("id: t\ndate: 2017-02-30\nkind: rulling\ntitle: T\n"
-                                               "controversy: Sanctuary\n")
+    (corpus / "events" / "bad.yaml").write_text(
+        "id: t\ndate: 2017-02-30\nkind: rulling\ntitle: T\ncontroversy: Sanctuary\n"
+    )
     check = run("check", "--format", "json", "events", cwd=corpus).stdout
     import json
 
@@ -81,11 +114,35 @@ def test_bad_flags_get_checks_messages(corpus: Path) -> None:
     assert not list((corpus / "events").glob("*-t.yaml"))
 
 
-@pytest.mark.parametrize("title", ["Trump: 'no' #sanctuary", "- yes", "*alias &anchor !tag", "No", "2017-01-25",
-                                   "Ville de Montréal — « refuge »", '"quoted" \\ back', "null", "~", "@handle"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Trump: 'no' #sanctuary",
+        "- yes",
+        "*alias &anchor !tag",
+        "No",
+        "2017-01-25",
+        "Ville de Montréal — « refuge »",
+        '"quoted" \\ back',
+        "null",
+        "~",
+        "@handle",
+    ],
+)
 def test_written_yaml_reads_back_as_written(corpus: Path, title: str) -> None:
-    result = run("new", "--date", "2017-01-25", "--kind", "declaration", "--title", title, "--source-title", title,
-                 "--print", cwd=corpus)
+    result = run(
+        "new",
+        "--date",
+        "2017-01-25",
+        "--kind",
+        "declaration",
+        "--title",
+        title,
+        "--source-title",
+        title,
+        "--print",
+        cwd=corpus,
+    )
     assert result.returncode == 0, result.stderr
     analysis = analyse(result.stdout.encode(), registry=False)
     assert analysis.problems == []
@@ -104,11 +161,25 @@ def test_unique_id() -> None:
 
 
 def test_a_new_folder_inside_the_corpus_still_checks_its_ids_and_actors(corpus: Path) -> None:
-    (corpus / "events" / "eo.yaml").write_text("id: mayors-meet\ndate: '2017'\nkind: meeting\ntitle: T\n"
-                                               "sources: [{title: S}]\n")
-    result = run("new", "--date", "2018", "--kind", "meeting", "--title", "Mayors meet", "--dir", "events/new-thread",
-                 cwd=corpus)
+    (corpus / "events" / "eo.yaml").write_text(
+        "id: mayors-meet\ndate: '2017'\nkind: meeting\ntitle: T\nsources: [{title: S}]\n"
+    )
+    result = run(
+        "new", "--date", "2018", "--kind", "meeting", "--title", "Mayors meet", "--dir", "events/new-thread", cwd=corpus
+    )
     assert result.stdout == "events/new-thread/2018-mayors-meet-2.yaml\n", result.stderr
-    unknown = run("new", "--date", "2018", "--kind", "meeting", "--title", "X", "--actor", "Nobody",
-                  "--dir", "events/other", cwd=corpus)
+    unknown = run(
+        "new",
+        "--date",
+        "2018",
+        "--kind",
+        "meeting",
+        "--title",
+        "X",
+        "--actor",
+        "Nobody",
+        "--dir",
+        "events/other",
+        cwd=corpus,
+    )
     assert unknown.returncode == 2 and "unknown-actor" in unknown.stderr

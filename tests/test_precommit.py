@@ -57,16 +57,29 @@ def test_try_repo_accepts_a_good_commit_and_rejects_a_dangling_relation(tmp_path
     (repo / "events" / "sanctuary-cities" / "eo-13768.yaml").write_text(GOOD)
     (repo / ".github").mkdir()
     (repo / ".github" / "ci.yml").write_text("on: push\n")  # not an event file: the hook leaves it alone
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "GIT_AUTHOR_NAME": "Test",
-           "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test",
-           "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "NO_COLOR": "1"}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "NO_COLOR": "1",
+    }
 
     def git(*args: str) -> None:
         subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
     def hook() -> subprocess.CompletedProcess[str]:
-        return subprocess.run([pre_commit, "try-repo", str(ROOT), "timeline-check", "--color", "never"],
-                              cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+        return subprocess.run(
+            [pre_commit, "try-repo", str(ROOT), "timeline-check", "--color", "never"],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
 
     git("init", "-q", "-b", "main")
     git("add", "-A")
@@ -83,6 +96,8 @@ def test_try_repo_accepts_a_good_commit_and_rejects_a_dangling_relation(tmp_path
     bad = hook()
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "Failed" in bad.stdout
-    assert ("events/sanctuary-cities/santa-clara-sues.yaml:7:32: error: no event has the id `eo-13769` "
-            "(did you mean `eo-13768`?) [dangling-relation]") in bad.stdout
+    assert (
+        "events/sanctuary-cities/santa-clara-sues.yaml:7:32: error: no event has the id `eo-13769` "
+        "(did you mean `eo-13768`?) [dangling-relation]"
+    ) in bad.stdout
     assert "san-francisco-sues.yaml" not in bad.stdout.replace("santa-clara", "")  # only the changed file

@@ -21,8 +21,9 @@ def _expected(folder: Path) -> list[str]:
 
 
 def _found(folder: Path, **options: object) -> list[str]:
-    return [f"{os.path.relpath(p.path, folder)}:{p.line}:{p.col}: {p.code}"
-            for p in check_paths([str(folder)], **options)]
+    return [
+        f"{os.path.relpath(p.path, folder)}:{p.line}:{p.col}: {p.code}" for p in check_paths([str(folder)], **options)
+    ]
 
 
 @pytest.mark.parametrize("folder", CASES, ids=[c.name for c in CASES])
@@ -60,8 +61,12 @@ def test_symlinks(tmp_path: Path) -> None:
     (tree / "sub" / "loop").symlink_to(tree)
     (tree / "broken.yaml").symlink_to(tmp_path / "nowhere.yaml")
     (tree / "inside.yaml").symlink_to(tree / "sub" / "missing.yaml")
-    assert _found(tree) == ["broken.yaml:1:1: symlink-outside", "inside.yaml:1:1: unreadable-path",
-                            "leak.yaml:1:1: symlink-outside", "sub/loop:1:1: symlink-loop"]
+    assert _found(tree) == [
+        "broken.yaml:1:1: symlink-outside",
+        "inside.yaml:1:1: unreadable-path",
+        "leak.yaml:1:1: symlink-outside",
+        "sub/loop:1:1: symlink-loop",
+    ]
 
 
 def test_all_cases_in_one_run_exit_1() -> None:

@@ -41,12 +41,27 @@ def test_size_and_coverage(corpus) -> None:
     assert len(corpus.events) >= 110
     assert len(corpus.actors) >= 60
     assert sum(len(e["relations"]) for e in corpus.events) >= 40
-    assert {"sanctuary-cities", "paris-agreement", "london-brexit", "nuclear-free-zones",
-            "anti-apartheid-divestment", "sanctuary-movement-1980s", "cities-of-refuge"} <= \
-        {e["controversy"] for e in corpus.events}
+    assert {
+        "sanctuary-cities",
+        "paris-agreement",
+        "london-brexit",
+        "nuclear-free-zones",
+        "anti-apartheid-divestment",
+        "sanctuary-movement-1980s",
+        "cities-of-refuge",
+    } <= {e["controversy"] for e in corpus.events}
     assert set(Counter(e["kind"] for e in corpus.events)) == {
-        "decree", "legislation", "lawsuit", "ruling", "declaration", "election", "mobilization", "meeting",
-        "report", "measure"}
+        "decree",
+        "legislation",
+        "lawsuit",
+        "ruling",
+        "declaration",
+        "election",
+        "mobilization",
+        "meeting",
+        "report",
+        "measure",
+    }
     assert all(e["actors"] and all(a["role"] for a in e["actors"]) for e in corpus.events)
 
 
@@ -107,8 +122,12 @@ def test_page_map_covers_the_book(text_pages) -> None:
 
 def test_every_book_page_is_a_page_of_the_book(corpus, text_pages) -> None:
     """Every `page` given for the book is a page of the page map that carries text."""
-    wrong = [(e["id"], s["page"]) for e in corpus.events for s in all_sources(e)
-             if s["title"] == BOOK and s.get("page") and not set(pages_of(s["page"])) <= text_pages]
+    wrong = [
+        (e["id"], s["page"])
+        for e in corpus.events
+        for s in all_sources(e)
+        if s["title"] == BOOK and s.get("page") and not set(pages_of(s["page"])) <= text_pages
+    ]
     assert wrong == []
 
 
@@ -116,8 +135,12 @@ def test_pages_named_in_notes_are_pages_of_the_book(corpus, text_pages) -> None:
     """'p. 36' or 'pp. 35 and 45' in a summary or a note points to a page of the book that carries text."""
     texts = [(e["id"], e.get("summary") or "") for e in corpus.events]
     texts += [(e["id"], alt.get("note") or "") for e in corpus.events for alt in e["alternative_dates"]]
-    wrong = [(event_id, mention) for event_id, text in texts for mention in PAGE_MENTION.findall(text)
-             if not {int(n) for n in re.findall(r"\d+", mention)} <= text_pages]
+    wrong = [
+        (event_id, mention)
+        for event_id, text in texts
+        for mention in PAGE_MENTION.findall(text)
+        if not {int(n) for n in re.findall(r"\d+", mention)} <= text_pages
+    ]
     assert wrong == []
 
 
@@ -128,11 +151,16 @@ def test_every_source_of_the_book_has_a_page(corpus) -> None:
 
 def test_every_alternative_date_has_a_note_and_a_source(corpus) -> None:
     """An alternative date says why it differs and who gives it."""
-    assert [(e["id"], alt["date"]) for e in corpus.events for alt in e["alternative_dates"]
-            if not (alt.get("note") and alt.get("source"))] == []
+    assert [
+        (e["id"], alt["date"])
+        for e in corpus.events
+        for alt in e["alternative_dates"]
+        if not (alt.get("note") and alt.get("source"))
+    ] == []
 
 
 def test_no_source_title_is_an_author_and_a_year(corpus) -> None:
     """`Heidi Hobbs (1994)` is a reference, not a title: sources name the work."""
-    assert [(e["id"], s["title"]) for e in corpus.events for s in all_sources(e)
-            if AUTHOR_AND_YEAR.match(s["title"])] == []
+    assert [
+        (e["id"], s["title"]) for e in corpus.events for s in all_sources(e) if AUTHOR_AND_YEAR.match(s["title"])
+    ] == []

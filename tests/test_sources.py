@@ -200,8 +200,10 @@ def test_other_formats(corpus: Path) -> None:
 
 def test_accessed_is_a_date(tmp_path: Path) -> None:
     """`accessed` is checked like every date, at its position."""
-    (tmp_path / "event.yaml").write_text('id: a\ndate: "2017"\nkind: decree\ntitle: T\nsources:\n'
-                                         "  - title: S\n    accessed: 2017-02-30\n", encoding="utf-8")
+    (tmp_path / "event.yaml").write_text(
+        'id: a\ndate: "2017"\nkind: decree\ntitle: T\nsources:\n  - title: S\n    accessed: 2017-02-30\n',
+        encoding="utf-8",
+    )
     result = run("check", "--format", "json", str(tmp_path))
     assert result.returncode == 1
     assert [(p["line"], p["col"], p["code"]) for p in json.loads(result.stdout)] == [(7, 15, "invalid-date")]

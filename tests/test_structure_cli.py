@@ -24,21 +24,24 @@ TERMINAL = "[bold]x[/bold] \u001b[31mred \u202e"
 HOSTILE = 'He said "end"; \\N \\l <b>bold</b> <img src=x onerror=alert(1)> [link](x) #35; %%{init}%% `x` & ;'
 
 
-@pytest.mark.parametrize(("name", "args"), [
-    ("show.txt", ["show", "injunction", CORPUS]),
-    ("show.md", ["show", "injunction", CORPUS, "--format", "markdown"]),
-    ("show.json", ["show", "injunction", CORPUS, "--format", "json"]),
-    ("chain.txt", ["chain", "order", CORPUS]),
-    ("chain.md", ["chain", "order", CORPUS, "--format", "markdown"]),
-    ("chain.json", ["chain", "order", CORPUS, "--format", "json"]),
-    ("chain-cycle.txt", ["chain", "claim-a", CORPUS]),
-    ("graph.dot", ["graph", CORPUS]),
-    ("graph.mmd", ["graph", CORPUS, "--format", "mermaid"]),
-    ("graph.json", ["graph", CORPUS, "--format", "json"]),
-    ("stats.txt", ["stats", CORPUS]),
-    ("stats.json", ["stats", CORPUS, "--format", "json"]),
-    ("stats-actor.csv", ["stats", CORPUS, "--by", "actor", "--format", "csv"]),
-])
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("show.txt", ["show", "injunction", CORPUS]),
+        ("show.md", ["show", "injunction", CORPUS, "--format", "markdown"]),
+        ("show.json", ["show", "injunction", CORPUS, "--format", "json"]),
+        ("chain.txt", ["chain", "order", CORPUS]),
+        ("chain.md", ["chain", "order", CORPUS, "--format", "markdown"]),
+        ("chain.json", ["chain", "order", CORPUS, "--format", "json"]),
+        ("chain-cycle.txt", ["chain", "claim-a", CORPUS]),
+        ("graph.dot", ["graph", CORPUS]),
+        ("graph.mmd", ["graph", CORPUS, "--format", "mermaid"]),
+        ("graph.json", ["graph", CORPUS, "--format", "json"]),
+        ("stats.txt", ["stats", CORPUS]),
+        ("stats.json", ["stats", CORPUS, "--format", "json"]),
+        ("stats-actor.csv", ["stats", CORPUS, "--by", "actor", "--format", "csv"]),
+    ],
+)
 def test_golden(name: str, args: list[str]) -> None:
     """Each command renders the fixture corpus exactly as its golden file."""
     result = run(*args, cwd=ROOT, env={"COLUMNS": "100", "NO_COLOR": "1"})
@@ -50,11 +53,16 @@ def test_golden(name: str, args: list[str]) -> None:
     assert result.stdout == golden.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("args", [
-    ["show", "injuncton", CORPUS], ["chain", "injuncton", CORPUS],
-    ["filter", CORPUS, "--related", "injuncton"], ["graph", CORPUS, "--related", "injuncton"],
-    ["stats", CORPUS, "--related", "injuncton"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "injuncton", CORPUS],
+        ["chain", "injuncton", CORPUS],
+        ["filter", CORPUS, "--related", "injuncton"],
+        ["graph", CORPUS, "--related", "injuncton"],
+        ["stats", CORPUS, "--related", "injuncton"],
+    ],
+)
 def test_unknown_id_exits_2_with_a_suggestion(args: list[str]) -> None:
     """A mistyped id is a usage error that names the closest id."""
     result = run(*args, cwd=ROOT)
@@ -64,16 +72,19 @@ def test_unknown_id_exits_2_with_a_suggestion(args: list[str]) -> None:
     assert result.stdout == "" and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["filter", CORPUS, "--depth", "1"], "--depth and --direction go with --related ID"),
-    (["filter", CORPUS, "--direction", "up"], "--depth and --direction go with --related ID"),
-    (["filter", CORPUS, "--related", "order", "--depth", "-1"], "give 0 or more"),
-    (["chain", "order", CORPUS, "--depth", "-1"], "give 0 or more"),
-    (["chain", "order", CORPUS, "--direction", "sideways"], "`sideways` is not a direction"),
-    (["filter", CORPUS, "--related", "order", "--depth", "one"], "--depth"),
-    (["stats", CORPUS, "--by", "yaer"], "did you mean `year`?"),
-    (["graph", CORPUS, "--format", "svg"], "`svg` is not a format"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["filter", CORPUS, "--depth", "1"], "--depth and --direction go with --related ID"),
+        (["filter", CORPUS, "--direction", "up"], "--depth and --direction go with --related ID"),
+        (["filter", CORPUS, "--related", "order", "--depth", "-1"], "give 0 or more"),
+        (["chain", "order", CORPUS, "--depth", "-1"], "give 0 or more"),
+        (["chain", "order", CORPUS, "--direction", "sideways"], "`sideways` is not a direction"),
+        (["filter", CORPUS, "--related", "order", "--depth", "one"], "--depth"),
+        (["stats", CORPUS, "--by", "yaer"], "did you mean `year`?"),
+        (["graph", CORPUS, "--format", "svg"], "`svg` is not a format"),
+    ],
+)
 def test_bad_options_exit_2(args: list[str], message: str) -> None:
     result = run(*args, cwd=ROOT)
     assert result.returncode == 2
@@ -93,7 +104,13 @@ def test_related_keeps_the_chain_in_corpus_order() -> None:
     assert _ids(["--related", "injunction", "--direction", "up"]) == ["order", "lawsuit", "joinder", "injunction"]
     assert _ids(["--related", "injunction"]) == ["order", "lawsuit", "joinder", "injunction", "white-house", "appeal"]
     assert _ids(["--related", "order", "--direction", "down", "--depth", "1"]) == [
-        "order", "mayor-sf", "mayor-chicago", "lawsuit", "joinder", "injunction"]
+        "order",
+        "mayor-sf",
+        "mayor-chicago",
+        "lawsuit",
+        "joinder",
+        "injunction",
+    ]
     assert _ids(["--related", "order", "--depth", "0"]) == ["order"]
     assert _ids(["--related", "claim-a"]) == ["claim-a", "claim-b"]  # a cycle ends
     assert _ids(["--related", "loner"]) == ["loner"]
@@ -112,7 +129,8 @@ def test_show_lists_what_the_injunction_blocks_and_what_answered_it() -> None:
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout)
     assert {"type": "blocks", "label": "blocks", "id": "eo-13768-signed"} in [
-        {"type": e["type"], "label": e["label"], "id": e["event"]["id"]} for e in shown["outgoing"]]
+        {"type": e["type"], "label": e["label"], "id": e["event"]["id"]} for e in shown["outgoing"]
+    ]
     answers = [e["event"]["id"] for e in shown["incoming"] if e["label"] == "answered by"]
     assert "white-house-blasts-orrick-ruling" in answers
 
@@ -125,16 +143,25 @@ def test_chain_from_the_executive_order_on_events() -> None:
     chain = json.loads(result.stdout)
     ids = [node["id"] for node in chain["nodes"]]
     assert len(ids) == len(set(ids))
-    for expected in ("de-blasio-defies-eo-13768", "garcetti-values-not-for-sale", "walsh-boston-direct-attack",
-                     "san-francisco-sues-over-eo-13768", "seattle-sues-over-eo-13768",
-                     "orrick-injunction-blocks-eo-13768", "white-house-blasts-orrick-ruling",
-                     "orrick-not-inclined-to-reinstate-order"):
+    for expected in (
+        "de-blasio-defies-eo-13768",
+        "garcetti-values-not-for-sale",
+        "walsh-boston-direct-attack",
+        "san-francisco-sues-over-eo-13768",
+        "seattle-sues-over-eo-13768",
+        "orrick-injunction-blocks-eo-13768",
+        "white-house-blasts-orrick-ruling",
+        "orrick-not-inclined-to-reinstate-order",
+    ):
         assert expected in ids
-    assert {"source": "orrick-injunction-blocks-eo-13768", "target": "eo-13768-signed", "type": "blocks"} \
-        in chain["edges"]
+    assert {"source": "orrick-injunction-blocks-eo-13768", "target": "eo-13768-signed", "type": "blocks"} in chain[
+        "edges"
+    ]
     tree = run("chain", "eo-13768-signed", cwd=ROOT, env={"NO_COLOR": "1"}).stdout
-    assert "└── blocked by: 25 Apr 2017 · ruling · Judge William Orrick" in tree \
+    assert (
+        "└── blocked by: 25 Apr 2017 · ruling · Judge William Orrick" in tree
         or "├── blocked by: 25 Apr 2017 · ruling · Judge William Orrick" in tree
+    )
 
 
 def _hostile_corpus(tmp_path: Path) -> Path:
@@ -144,7 +171,9 @@ def _hostile_corpus(tmp_path: Path) -> Path:
         f"  title: {json.dumps(HOSTILE)}\n  sources: [{{title: s}}]\n"
         "- id: end\n  date: 2017-01-02\n  kind: ruling\n  controversy: end\n"
         f"  title: {json.dumps(TERMINAL)}\n  sources: [{{title: s}}]\n"
-        "  relations: [{type: blocks, event: a}]\n", encoding="utf-8")
+        "  relations: [{type: blocks, event: a}]\n",
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -158,8 +187,9 @@ def test_dot_output_is_accepted_by_graphviz(tmp_path: Path) -> None:
         drawn = subprocess.run([dot, "-Tsvg"], input=result.stdout, capture_output=True, text=True, timeout=120)
         assert drawn.returncode == 0, drawn.stderr
         assert drawn.stderr == ""
-        assert drawn.stdout.count('class="node"') == len(json.loads(
-            run("graph", corpus, "--format", "json", cwd=ROOT).stdout)["nodes"])
+        assert drawn.stdout.count('class="node"') == len(
+            json.loads(run("graph", corpus, "--format", "json", cwd=ROOT).stdout)["nodes"]
+        )
     assert "He said &quot;end&quot;; \\N \\l &lt;b&gt;bold&lt;/b&gt;" in drawn.stdout
     assert "<img" not in drawn.stdout and "<b>" not in drawn.stdout
 
@@ -173,7 +203,7 @@ def test_mermaid_escapes_every_title(tmp_path: Path) -> None:
     assert labels[0] == "flowchart LR"
     assert "%%" not in result.stdout and "<b>" not in result.stdout
     assert "end[" not in result.stdout and "end -->" not in result.stdout and "--> end" not in result.stdout
-    assert '  subgraph c2 ["x"]' in labels and "  n2 -->|\"blocked by\"| n1" not in labels
+    assert '  subgraph c2 ["x"]' in labels and '  n2 -->|"blocked by"| n1' not in labels
     assert '  n1 -->|"blocked by"| n2' in labels
     assert 'n1["1 Jan 2017 #183; decree<br/>He said #34;end#34;#59;' in result.stdout
 
@@ -192,7 +222,8 @@ def test_mermaid_flowchart_renders_in_chromium(page, corpus: str, tmp_path: Path
     (tmp_path / "page.html").write_text(MERMAID_PAGE, encoding="utf-8")
     page.goto((tmp_path / "page.html").as_uri())
     page.add_script_tag(path=str(modules / "mermaid" / "dist" / "mermaid.min.js"))
-    outcome = page.evaluate("""async (text) => {
+    outcome = page.evaluate(
+        """async (text) => {
         mermaid.initialize({startOnLoad: false, maxTextSize: 1000000, maxEdges: 100000, securityLevel: "strict"});
         try {
             const {svg} = await mermaid.render("graph", text);
@@ -201,7 +232,9 @@ def test_mermaid_flowchart_renders_in_chromium(page, corpus: str, tmp_path: Path
         const out = document.getElementById("out");
         return {nodes: out.querySelectorAll("g.node").length, images: out.querySelectorAll("img").length,
                 bold: out.querySelectorAll("b").length, text: out.textContent};
-    }""", text)
+    }""",
+        text,
+    )
     assert "error" not in outcome, outcome.get("error")
     assert outcome["nodes"] == expected
     assert outcome["images"] == 0 and outcome["bold"] == 0
@@ -232,7 +265,8 @@ def test_readme_mermaid_block_is_what_the_command_prints() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = re.search(r"^```mermaid\n(.*?)^```$", readme, re.M | re.S)
     assert block, "no mermaid block in the README"
-    result = run("graph", "--related", "orrick-injunction-blocks-eo-13768", "--depth", "1", "--format", "mermaid",
-                 cwd=ROOT)
+    result = run(
+        "graph", "--related", "orrick-injunction-blocks-eo-13768", "--depth", "1", "--format", "mermaid", cwd=ROOT
+    )
     assert result.returncode == 0, result.stderr
     assert block.group(1) == result.stdout

@@ -18,11 +18,30 @@ from dissident_timeline.vocabulary import KINDS, REGISTERS, RELATION_TYPES
 
 
 def event(event_id: str, *relations: tuple[str, str], **fields: Any) -> dict[str, Any]:
-    record = {"id": event_id, "date": "2017-01-01", "start": "2017-01-01", "end": "2017-01-01", "precision": "day",
-              "kind": "decree", "title": event_id, "controversy": None, "registers": [], "tags": [], "actors": [],
-              "relations": [{"type": kind, "event": target} for kind, target in relations], "summary": None,
-              "place": None, "sources": [], "alternative_dates": [], "legal": None, "quotes": [], "file": "f.yaml",
-              "line": 1, "approximate": False, "uncertain": False}
+    record = {
+        "id": event_id,
+        "date": "2017-01-01",
+        "start": "2017-01-01",
+        "end": "2017-01-01",
+        "precision": "day",
+        "kind": "decree",
+        "title": event_id,
+        "controversy": None,
+        "registers": [],
+        "tags": [],
+        "actors": [],
+        "relations": [{"type": kind, "event": target} for kind, target in relations],
+        "summary": None,
+        "place": None,
+        "sources": [],
+        "alternative_dates": [],
+        "legal": None,
+        "quotes": [],
+        "file": "f.yaml",
+        "line": 1,
+        "approximate": False,
+        "uncertain": False,
+    }
     record.update(fields)
     return record
 
@@ -35,21 +54,30 @@ def test_every_relation_type_reads_both_ways() -> None:
 
 
 # a <- b <- d, a <- c <- d (a diamond), d <- e, and x <-> y (a cycle); dangling `gone` ignored.
-DIAMOND = [event("a"), event("b", ("responds_to", "a")), event("c", ("blocks", "a")),
-           event("d", ("part_of", "b"), ("part_of", "c"), ("cites", "gone")), event("e", ("appeals", "d")),
-           event("x", ("responds_to", "y")), event("y", ("responds_to", "x"))]
+DIAMOND = [
+    event("a"),
+    event("b", ("responds_to", "a")),
+    event("c", ("blocks", "a")),
+    event("d", ("part_of", "b"), ("part_of", "c"), ("cites", "gone")),
+    event("e", ("appeals", "d")),
+    event("x", ("responds_to", "y")),
+    event("y", ("responds_to", "x")),
+]
 
 
-@pytest.mark.parametrize(("start", "direction", "depth", "expected"), [
-    ("a", "down", None, {"a": 0, "b": 1, "c": 1, "d": 2, "e": 3}),
-    ("a", "down", 1, {"a": 0, "b": 1, "c": 1}),
-    ("a", "up", None, {"a": 0}),
-    ("e", "up", None, {"e": 0, "d": 1, "b": 2, "c": 2, "a": 3}),
-    ("d", "both", 1, {"d": 0, "b": 1, "c": 1, "e": 1}),
-    ("b", "both", None, {"b": 0, "a": 1, "d": 1, "e": 2}),  # not c: a sibling, not an ancestor or descendant
-    ("x", "both", None, {"x": 0, "y": 1}),
-    ("x", "down", 0, {"x": 0}),
-])
+@pytest.mark.parametrize(
+    ("start", "direction", "depth", "expected"),
+    [
+        ("a", "down", None, {"a": 0, "b": 1, "c": 1, "d": 2, "e": 3}),
+        ("a", "down", 1, {"a": 0, "b": 1, "c": 1}),
+        ("a", "up", None, {"a": 0}),
+        ("e", "up", None, {"e": 0, "d": 1, "b": 2, "c": 2, "a": 3}),
+        ("d", "both", 1, {"d": 0, "b": 1, "c": 1, "e": 1}),
+        ("b", "both", None, {"b": 0, "a": 1, "d": 1, "e": 2}),  # not c: a sibling, not an ancestor or descendant
+        ("x", "both", None, {"x": 0, "y": 1}),
+        ("x", "down", 0, {"x": 0}),
+    ],
+)
 def test_reach(start: str, direction: str, depth: int | None, expected: dict[str, int]) -> None:
     """Up follows relations as written, down backwards, both is the union; each event at its
     shortest distance; cycles end."""
@@ -59,13 +87,24 @@ def test_reach(start: str, direction: str, depth: int | None, expected: dict[str
 def test_chain_tree_shows_each_event_once() -> None:
     """In a diamond the shared event is expanded once; other edges to it are references."""
     rows = walk_tree(chain_tree(RelationIndex(DIAMOND), "a", "down"))
-    shown = [(level, node.event["id"], step_phrase(node.step) if node.step else "", where)
-             for node, level, where in rows]
-    assert shown == [(0, "a", "", ""), (1, "b", "answered by", ""), (2, "d", "includes", ""),
-                     (3, "e", "appealed by", ""), (1, "c", "blocked by", ""), (2, "d", "includes", "above")]
+    shown = [
+        (level, node.event["id"], step_phrase(node.step) if node.step else "", where) for node, level, where in rows
+    ]
+    assert shown == [
+        (0, "a", "", ""),
+        (1, "b", "answered by", ""),
+        (2, "d", "includes", ""),
+        (3, "e", "appealed by", ""),
+        (1, "c", "blocked by", ""),
+        (2, "d", "includes", "above"),
+    ]
     cycle = walk_tree(chain_tree(RelationIndex(DIAMOND), "x"))
     assert [(node.event["id"], where) for node, _level, where in cycle] == [
-        ("x", ""), ("y", ""), ("x", "above"), ("y", "above")]
+        ("x", ""),
+        ("y", ""),
+        ("x", "above"),
+        ("y", "above"),
+    ]
 
 
 def test_unknown_id_suggests() -> None:
@@ -90,12 +129,17 @@ def test_long_chain_is_walked_without_recursion() -> None:
 # --- stats against brute force ----------------------------------------------------------
 
 ACTORS = ["alpha", "beta", "gamma", "delta"]
-DATES = [("2016-05-01", "2016-05-01", "2016-05-01", "day"), ("2017-01-25", "2017-01-25", "2017-01-25", "day"),
-         ("2017-03-02", "2017-03-02", "2017-03-02", "day"), ("2017-03", "2017-03-01", "2017-03-31", "month"),
-         ("2017", "2017-01-01", "2017-12-31", "year"), ("198X", "1980-01-01", "1989-12-31", "decade"),
-         ("2017-21", "2017-03-01", "2017-05-31", "season"),
-         ("2017-01/2017-03", "2017-01-01", "2017-03-31", "interval"),
-         ("198X/1990", "1980-01-01", "1990-12-31", "interval")]
+DATES = [
+    ("2016-05-01", "2016-05-01", "2016-05-01", "day"),
+    ("2017-01-25", "2017-01-25", "2017-01-25", "day"),
+    ("2017-03-02", "2017-03-02", "2017-03-02", "day"),
+    ("2017-03", "2017-03-01", "2017-03-31", "month"),
+    ("2017", "2017-01-01", "2017-12-31", "year"),
+    ("198X", "1980-01-01", "1989-12-31", "decade"),
+    ("2017-21", "2017-03-01", "2017-05-31", "season"),
+    ("2017-01/2017-03", "2017-01-01", "2017-03-31", "interval"),
+    ("198X/1990", "1980-01-01", "1990-12-31", "interval"),
+]
 
 
 @st.composite
@@ -107,15 +151,30 @@ def corpora(draw: st.DrawFn) -> list[dict[str, Any]]:
         if precision == "day":  # spread day dates so delays vary
             day = date.fromisoformat(start) + timedelta(days=draw(st.integers(0, 400)))
             written = start = end = day.isoformat()
-        actors = [{"id": name, "name": name.title(), "role": draw(st.sampled_from(["author", "target", None]))}
-                  for name in draw(st.lists(st.sampled_from(ACTORS), max_size=3, unique=True))]
-        relations = [{"type": draw(st.sampled_from(["responds_to", "follows"])), "event": f"e{target}"}
-                     for target in draw(st.lists(st.integers(0, max(size - 1, 0)), max_size=3)) if size]
-        events.append(event(f"e{number}", date=written, start=start, end=end, precision=precision,
-                            kind=draw(st.sampled_from(KINDS)), actors=actors, relations=relations,
-                            controversy=draw(st.sampled_from([None, "one", "two"])),
-                            registers=draw(st.lists(st.sampled_from(REGISTERS), max_size=2, unique=True)),
-                            tags=draw(st.lists(st.sampled_from(["t1", "t2", "t3"]), max_size=2, unique=True))))
+        actors = [
+            {"id": name, "name": name.title(), "role": draw(st.sampled_from(["author", "target", None]))}
+            for name in draw(st.lists(st.sampled_from(ACTORS), max_size=3, unique=True))
+        ]
+        relations = [
+            {"type": draw(st.sampled_from(["responds_to", "follows"])), "event": f"e{target}"}
+            for target in draw(st.lists(st.integers(0, max(size - 1, 0)), max_size=3))
+            if size
+        ]
+        events.append(
+            event(
+                f"e{number}",
+                date=written,
+                start=start,
+                end=end,
+                precision=precision,
+                kind=draw(st.sampled_from(KINDS)),
+                actors=actors,
+                relations=relations,
+                controversy=draw(st.sampled_from([None, "one", "two"])),
+                registers=draw(st.lists(st.sampled_from(REGISTERS), max_size=2, unique=True)),
+                tags=draw(st.lists(st.sampled_from(["t1", "t2", "t3"]), max_size=2, unique=True)),
+            )
+        )
     return events
 
 
@@ -155,10 +214,12 @@ def test_counts_match_brute_force(events: list[dict[str, Any]]) -> None:
 def test_slugs_and_pairs_match_brute_force(events: list[dict[str, Any]]) -> None:
     slugs = slugs_in_use(events)
     assert {s["slug"]: s["events"] for s in slugs["controversies"]} == Counter(
-        e["controversy"] for e in events if e["controversy"])
+        e["controversy"] for e in events if e["controversy"]
+    )
     assert {s["slug"]: s["events"] for s in slugs["tags"]} == Counter(t for e in events for t in e["tags"])
     assert {s["slug"]: s["events"] for s in slugs["roles"]} == Counter(
-        role for e in events for role in {a["role"] for a in e["actors"]} if role)
+        role for e in events for role in {a["role"] for a in e["actors"]} if role
+    )
     expected: Counter[tuple[str, str]] = Counter()
     for record in events:
         for author in record["actors"]:
@@ -185,7 +246,10 @@ def test_response_delays_match_brute_force(events: list[dict[str, Any]]) -> None
                 apart += 1
     figures = response_delays(events)
     assert (figures["pairs"], figures["computable"], figures["not_computable"]) == (
-        len(delays) + apart, len(delays), apart)
+        len(delays) + apart,
+        len(delays),
+        apart,
+    )
     if delays:
         assert figures["median"] == pystats.median(delays)
         assert (figures["min"], figures["max"]) == (min(delays), max(delays))
@@ -210,14 +274,24 @@ def test_terminal_output_keeps_author_text_inert() -> None:
     from dissident_timeline.stats import statistics
 
     hostile = "[bold]x[/bold] \x1b[31mred\x1b]52;c;AAAA\x07 :fire:"
-    events = [event("a", title=hostile, controversy="[red]c",
-                    actors=[{"id": "p", "name": "[blink]P", "role": "author"},
-                            {"id": "q", "name": "=cmd|' /C calc'!A0", "role": "target"}]),
-              event("b", ("responds_to", "a"), title="answer")]
+    events = [
+        event(
+            "a",
+            title=hostile,
+            controversy="[red]c",
+            actors=[
+                {"id": "p", "name": "[blink]P", "role": "author"},
+                {"id": "q", "name": "=cmd|' /C calc'!A0", "role": "target"},
+            ],
+        ),
+        event("b", ("responds_to", "a"), title="answer"),
+    ]
     index = RelationIndex(events)
-    outputs = [render_chain("table", chain_tree(index, "b"), "both", None, color=True, width=60),
-               render_show("table", detail(index, "a", []), color=True, width=60),
-               render_stats("table", statistics(events, "actor"), color=True, width=60)]
+    outputs = [
+        render_chain("table", chain_tree(index, "b"), "both", None, color=True, width=60),
+        render_show("table", detail(index, "a", []), color=True, width=60),
+        render_stats("table", statistics(events, "actor"), color=True, width=60),
+    ]
     for output in outputs:
         assert "\x1b[31mred" not in output and "\x1b]52" not in output and "\x07" not in output
         assert "\\u001b[31mred" in output or "[red]c" in output

@@ -17,8 +17,28 @@ from hypothesis import strategies as st
 
 from dissident_timeline.text import Suggester, suggest
 
-WORDS = ["city", "council", "court", "ruling", "sanctuary", "order", "grant", "funding", "appeal", "mayor",
-         "police", "ice", "detainer", "lawsuit", "injunction", "federal", "state", "county", "vote", "law"]
+WORDS = [
+    "city",
+    "council",
+    "court",
+    "ruling",
+    "sanctuary",
+    "order",
+    "grant",
+    "funding",
+    "appeal",
+    "mayor",
+    "police",
+    "ice",
+    "detainer",
+    "lawsuit",
+    "injunction",
+    "federal",
+    "state",
+    "county",
+    "vote",
+    "law",
+]
 
 
 def _ratio(word: str, candidate: str) -> float:
@@ -42,9 +62,15 @@ def _typo(rng: random.Random, word: str) -> str:
     for _ in range(rng.randrange(1, 3)):
         i = rng.randrange(len(word) + 1)
         letter = rng.choice("abcdefghijklmnopqrstuvwxyz0123456789-")
-        swapped = word[:i] + word[i + 1:i + 2] + word[i:i + 1] + word[i + 2:]
-        word = rng.choice([word[:i] + letter + word[i:], word[:i] + word[i + 1:] or letter,
-                           word[:i] + letter + word[i + 1:], swapped])
+        swapped = word[:i] + word[i + 1 : i + 2] + word[i : i + 1] + word[i + 2 :]
+        word = rng.choice(
+            [
+                word[:i] + letter + word[i:],
+                word[:i] + word[i + 1 :] or letter,
+                word[:i] + letter + word[i + 1 :],
+                swapped,
+            ]
+        )
     return word
 
 

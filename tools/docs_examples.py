@@ -33,12 +33,26 @@ def run_block(body: str, cwd: Path, cache: str) -> str:
     """The block with each command's output replaced by what the command prints now."""
     out: list[str] = []
     status = 0
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-           "XDG_CACHE_HOME": cache, "COLUMNS": "100", "NO_COLOR": "1", "TZ": "UTC", "LC_ALL": "C.UTF-8"}
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "XDG_CACHE_HOME": cache,
+        "COLUMNS": "100",
+        "NO_COLOR": "1",
+        "TZ": "UTC",
+        "LC_ALL": "C.UTF-8",
+    }
     env.pop("CI", None)
     for command in (line[2:] for line in body.splitlines() if line.startswith("$ ")):
-        result = subprocess.run(["bash", "-c", f"(exit {status}); {command}"], cwd=cwd, env=env,
-                                capture_output=True, text=True, encoding="utf-8", timeout=300)
+        result = subprocess.run(
+            ["bash", "-c", f"(exit {status}); {command}"],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=300,
+        )
         status = result.returncode
         out.append(f"$ {command}\n{result.stdout}{result.stderr}")
     return "".join(out)

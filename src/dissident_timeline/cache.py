@@ -54,8 +54,9 @@ class AnalysisCache:
             # The problems of whole runs, keyed by the fingerprint of every path and content of a
             # run: all that a warm `check` needs. (Not the events: encoding 100,000 of them
             # would cost a first `build` more than rebuilding from the per-file entries saves.)
-            self._db.execute("CREATE TABLE IF NOT EXISTS corpora (key TEXT PRIMARY KEY, problems BLOB NOT NULL, "
-                             "used REAL NOT NULL)")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS corpora (key TEXT PRIMARY KEY, problems BLOB NOT NULL, used REAL NOT NULL)"
+            )
         except (OSError, sqlite3.Error):
             self._db = None  # no cache is slower, never wrong
 
@@ -65,9 +66,10 @@ class AnalysisCache:
         found: dict[str, Analysis] = {}
         try:
             for start in range(0, len(keys), 500):
-                chunk = keys[start:start + 500]
+                chunk = keys[start : start + 500]
                 rows = self._db.execute(
-                    f"SELECT key, data FROM analyses WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                    f"SELECT key, data FROM analyses WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                )
                 for key, blob in rows:
                     body = _unpack(blob)
                     analysis = None if body is None else decode_analysis(body)
@@ -108,10 +110,12 @@ class AnalysisCache:
             with self._db:
                 self._db.execute("BEGIN")
                 # Keep the few most recent results: one per corpus a user works on, roughly.
-                self._db.execute("DELETE FROM corpora WHERE key NOT IN "
-                                 "(SELECT key FROM corpora ORDER BY used DESC LIMIT 7)")
-                self._db.execute("INSERT OR REPLACE INTO corpora VALUES (?, ?, ?)",
-                                 (key, _pack(encode(rows)), time.time()))
+                self._db.execute(
+                    "DELETE FROM corpora WHERE key NOT IN (SELECT key FROM corpora ORDER BY used DESC LIMIT 7)"
+                )
+                self._db.execute(
+                    "INSERT OR REPLACE INTO corpora VALUES (?, ?, ?)", (key, _pack(encode(rows)), time.time())
+                )
         except (sqlite3.Error, ValueError):
             pass
 

@@ -51,30 +51,72 @@ class _Either:
 
 _ADDRESS = [_Either(int, str)]
 _SORT_KEY = _Tuple([int], [int])  # (start key, end key): see `dates.PartialDate`
-_SOURCE = _Record({"title": str}, dict.fromkeys(("outlet", "date", "url", "archive_url", "accessed", "lang", "page", "quote"),
-                                                   str))
+_SOURCE = _Record(
+    {"title": str}, dict.fromkeys(("outlet", "date", "url", "archive_url", "accessed", "lang", "page", "quote"), str)
+)
 _RELATION = _Record({"type": str, "event": str})
-_EVENT = _Record({  # as `loader.analyse` returns it
-    "id": str, "date": str, "start": _Optional(str), "end": _Optional(str), "precision": str,
-    "start_time": _Optional(str), "end_time": _Optional(str), "start_bound": str, "end_bound": str,
-    "sort_key": _SORT_KEY, "approximate": bool, "uncertain": bool, "kind": str, "title": str, "summary": _Optional(str),
-    "controversy": _Optional(str), "registers": [str], "tags": [str], "place": _Optional(str),
-    "sources": [_SOURCE], "relations": [_RELATION],
-    "alternative_dates": [_Record({"date": str}, {"note": str, "source": _SOURCE})],
-    "legal": _Optional(_Record({}, dict.fromkeys(("case", "court", "docket", "outcome"), str))),
-    "quotes": [_Record({"text": str}, {"speaker": str, "lang": str})],
-    "actors": [_Record({"actor": str, "role": _Optional(str)})], "line": int, "address": _ADDRESS,
-})
-_ACTOR = _Record({"id": str, "name": str, "type": str, "aliases": [str], "affiliations": [str],
-                  "country": _Optional(str), "line": int, "address": _ADDRESS})
-_PARTIAL = _Record({
-    "id": _Optional(str), "actors": [_Optional(_Record({"actor": str, "role": _Optional(str)}))],
-    "relations": [_Optional(_RELATION)], "quotes": [_Optional(_Record({"speaker": str}))],
-    "cites": bool, "date": _Optional(str), "start": _Optional(str), "end": _Optional(str),
-    "sort_key": _Optional(_SORT_KEY), "sources": [_Record({}, {"date": str})], "line": int, "address": _ADDRESS,
-})
-_ANALYSIS = _Record({"events": [_EVENT], "actors": [_ACTOR], "partial": [_PARTIAL],
-                     "problems": [_Tuple(str, int, int, str)]})
+_EVENT = _Record(
+    {  # as `loader.analyse` returns it
+        "id": str,
+        "date": str,
+        "start": _Optional(str),
+        "end": _Optional(str),
+        "precision": str,
+        "start_time": _Optional(str),
+        "end_time": _Optional(str),
+        "start_bound": str,
+        "end_bound": str,
+        "sort_key": _SORT_KEY,
+        "approximate": bool,
+        "uncertain": bool,
+        "kind": str,
+        "title": str,
+        "summary": _Optional(str),
+        "controversy": _Optional(str),
+        "registers": [str],
+        "tags": [str],
+        "place": _Optional(str),
+        "sources": [_SOURCE],
+        "relations": [_RELATION],
+        "alternative_dates": [_Record({"date": str}, {"note": str, "source": _SOURCE})],
+        "legal": _Optional(_Record({}, dict.fromkeys(("case", "court", "docket", "outcome"), str))),
+        "quotes": [_Record({"text": str}, {"speaker": str, "lang": str})],
+        "actors": [_Record({"actor": str, "role": _Optional(str)})],
+        "line": int,
+        "address": _ADDRESS,
+    }
+)
+_ACTOR = _Record(
+    {
+        "id": str,
+        "name": str,
+        "type": str,
+        "aliases": [str],
+        "affiliations": [str],
+        "country": _Optional(str),
+        "line": int,
+        "address": _ADDRESS,
+    }
+)
+_PARTIAL = _Record(
+    {
+        "id": _Optional(str),
+        "actors": [_Optional(_Record({"actor": str, "role": _Optional(str)}))],
+        "relations": [_Optional(_RELATION)],
+        "quotes": [_Optional(_Record({"speaker": str}))],
+        "cites": bool,
+        "date": _Optional(str),
+        "start": _Optional(str),
+        "end": _Optional(str),
+        "sort_key": _Optional(_SORT_KEY),
+        "sources": [_Record({}, {"date": str})],
+        "line": int,
+        "address": _ADDRESS,
+    }
+)
+_ANALYSIS = _Record(
+    {"events": [_EVENT], "actors": [_ACTOR], "partial": [_PARTIAL], "problems": [_Tuple(str, int, int, str)]}
+)
 _PROBLEM = _Tuple(str, int, int, str, str, str)  # path, line, col, severity, code, message
 _RUN = _Record({"problems": [_PROBLEM], "counterparts": [_Tuple(str, int, int, str, str, str, str)]})
 
@@ -98,8 +140,9 @@ def decode_analysis(body: bytes) -> Analysis | None:
     data = _load(body)
     if not _fits(data, _ANALYSIS) or not all(_known(code) for code, *_rest in data["problems"]):
         return None
-    return _with_tuples(Analysis(data["events"], data["actors"], [RawProblem(*p) for p in data["problems"]],
-                                 data["partial"]))
+    return _with_tuples(
+        Analysis(data["events"], data["actors"], [RawProblem(*p) for p in data["problems"]], data["partial"])
+    )
 
 
 def _with_tuples(analysis: Analysis) -> Analysis:
@@ -117,11 +160,14 @@ def decode_problems(body: bytes) -> tuple[list[Problem], list[tuple[Problem, str
     if not _fits(data, _RUN):
         return None
     rows = data["problems"] + [row[:6] for row in data["counterparts"]]
-    if not all(_known(code) and CATALOG[code].severity == severity
-               for _path, _line, _col, severity, code, _message in rows):
+    if not all(
+        _known(code) and CATALOG[code].severity == severity for _path, _line, _col, severity, code, _message in rows
+    ):
         return None
-    return ([Problem(*fields) for fields in data["problems"]],
-            [(Problem(*row[:6]), row[6]) for row in data["counterparts"]])
+    return (
+        [Problem(*fields) for fields in data["problems"]],
+        [(Problem(*row[:6]), row[6]) for row in data["counterparts"]],
+    )
 
 
 def _load(body: bytes) -> Any:
@@ -145,8 +191,11 @@ def _fits(value: Any, shape: Any) -> bool:
     if isinstance(shape, _Optional):
         return value is None or _fits(value, shape.shape)
     if isinstance(shape, _Tuple):
-        return (type(value) is list and len(value) == len(shape.shapes)
-                and all(_fits(item, part) for item, part in zip(value, shape.shapes, strict=True)))
+        return (
+            type(value) is list
+            and len(value) == len(shape.shapes)
+            and all(_fits(item, part) for item, part in zip(value, shape.shapes, strict=True))
+        )
     if isinstance(shape, _Either):
         return type(value) in shape.types
     if type(value) is not dict:

@@ -24,8 +24,23 @@ __all__ = ["DIFF_FORMATS", "ChronologyDiff", "FieldChange", "diff_events"]
 # The fields compared, in the format's order (`legal` is compared key by key).
 SCALARS = ("date", "kind", "title", "summary", "controversy", "place")
 LISTS = ("actors", "registers", "tags", "sources", "relations", "alternative_dates", "quotes")
-ORDER = ("date", "kind", "title", "summary", "actors", "controversy", "registers", "tags", "place", "sources",
-         "relations", "alternative_dates", "legal", "quotes", "file")
+ORDER = (
+    "date",
+    "kind",
+    "title",
+    "summary",
+    "actors",
+    "controversy",
+    "registers",
+    "tags",
+    "place",
+    "sources",
+    "relations",
+    "alternative_dates",
+    "legal",
+    "quotes",
+    "file",
+)
 LEGAL_KEYS = ("case", "court", "docket", "outcome")
 
 
@@ -71,8 +86,9 @@ class ChronologyDiff:
         return ", ".join(parts)
 
 
-def diff_events(before: list[dict[str, Any]], after: list[dict[str, Any]], before_name: str,
-                after_name: str) -> ChronologyDiff:
+def diff_events(
+    before: list[dict[str, Any]], after: list[dict[str, Any]], before_name: str, after_name: str
+) -> ChronologyDiff:
     """Compare two corpora's events (each in corpus order) by id."""
     old = {event["id"]: event for event in before}
     new = {event["id"]: event for event in after}
@@ -100,8 +116,11 @@ def field_changes(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]
                 changes.append(FieldChange(name, added=tuple(added), removed=tuple(removed), edited=tuple(edited)))
         elif name == "legal":
             before, after = old.get("legal") or {}, new.get("legal") or {}
-            changes.extend(FieldChange(f"legal.{key}", before.get(key), after.get(key))
-                           for key in LEGAL_KEYS if before.get(key) != after.get(key))
+            changes.extend(
+                FieldChange(f"legal.{key}", before.get(key), after.get(key))
+                for key in LEGAL_KEYS
+                if before.get(key) != after.get(key)
+            )
         elif old.get(name) != new.get(name):
             changes.append(FieldChange(name, old.get(name), new.get(name)))
     return changes
@@ -148,8 +167,15 @@ def _pair_by_title(added: list[Any], removed: list[Any]) -> tuple[list[Any], lis
 
 # ----- describing items, in words ---------------------------------------------------------
 
-_NOUNS = {"actors": "actor", "registers": "register", "tags": "tag", "sources": "source", "relations": "relation",
-          "alternative_dates": "alternative date", "quotes": "quote"}
+_NOUNS = {
+    "actors": "actor",
+    "registers": "register",
+    "tags": "tag",
+    "sources": "source",
+    "relations": "relation",
+    "alternative_dates": "alternative date",
+    "quotes": "quote",
+}
 
 
 def describe_item(field_name: str, item: Any) -> str:
@@ -173,9 +199,11 @@ def describe_change(change: FieldChange) -> list[str]:
     """The lines that say what happened to one field: `date moved from X to Y`, `source added: ...`."""
     if change.is_list:
         noun = _NOUNS[change.field]
-        return ([f"{noun} added: {describe_item(change.field, item)}" for item in change.added]
-                + [f"{noun} removed: {describe_item(change.field, item)}" for item in change.removed]
-                + [_describe_edit(before, after) for before, after in change.edited])
+        return (
+            [f"{noun} added: {describe_item(change.field, item)}" for item in change.added]
+            + [f"{noun} removed: {describe_item(change.field, item)}" for item in change.removed]
+            + [_describe_edit(before, after) for before, after in change.edited]
+        )
     before, after = change.before, change.after
     if change.field == "date":
         return [f"date moved from {before} to {after}"]
@@ -207,6 +235,7 @@ def _value(value: Any) -> str:
 
 # ----- formats ------------------------------------------------------------------------------
 
+
 def as_text(diff: ChronologyDiff) -> str:
     heading = f"{diff.before} \u2192 {diff.after}: "
     if diff.empty:
@@ -224,13 +253,19 @@ def as_text(diff: ChronologyDiff) -> str:
 def as_markdown(diff: ChronologyDiff) -> str:
     from .render.markdown import escape
 
-    lines = [f"### Chronology changes: {diff.summary() if not diff.empty else 'none'}", "",
-             f"Between {escape(diff.before)} and {escape(diff.after)}.", ""]
+    lines = [
+        f"### Chronology changes: {diff.summary() if not diff.empty else 'none'}",
+        "",
+        f"Between {escape(diff.before)} and {escape(diff.after)}.",
+        "",
+    ]
     for title, events in (("Added", diff.added), ("Removed", diff.removed)):
         if events:
             lines += [f"**{title}**", ""]
-            lines += [f"- {escape(event['date'])} \u00b7 *{event['kind']}* \u00b7 {escape(event['title'])} "
-                      f"(`{event['id']}`)" for event in events]
+            lines += [
+                f"- {escape(event['date'])} \u00b7 *{event['kind']}* \u00b7 {escape(event['title'])} (`{event['id']}`)"
+                for event in events
+            ]
             lines.append("")
     if diff.changed:
         lines += ["**Changed**", ""]
@@ -246,11 +281,19 @@ def as_json(diff: ChronologyDiff) -> str:
         return {key: value for key, value in event.items() if key != "address"}
 
     document = {
-        "before": diff.before, "after": diff.after,
+        "before": diff.before,
+        "after": diff.after,
         "added": [strip(event) for event in diff.added],
         "removed": [strip(event) for event in diff.removed],
-        "changed": [{"id": event["id"], "title": event["title"], "file": event["file"],
-                     "changes": [change.to_json() for change in changes]} for event, changes in diff.changed],
+        "changed": [
+            {
+                "id": event["id"],
+                "title": event["title"],
+                "file": event["file"],
+                "changes": [change.to_json() for change in changes],
+            }
+            for event, changes in diff.changed
+        ],
     }
     return json_visible(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
@@ -262,8 +305,11 @@ class DiffFormat:
     render: Callable[[ChronologyDiff], str]
 
 
-DIFF_FORMATS: dict[str, DiffFormat] = {f.name: f for f in (
-    DiffFormat("text", "one line per event, changes indented", as_text),
-    DiffFormat("markdown", "for a pull-request comment", as_markdown),
-    DiffFormat("json", "added, removed and changed events, for programs", as_json),
-)}
+DIFF_FORMATS: dict[str, DiffFormat] = {
+    f.name: f
+    for f in (
+        DiffFormat("text", "one line per event, changes indented", as_text),
+        DiffFormat("markdown", "for a pull-request comment", as_markdown),
+        DiffFormat("json", "added, removed and changed events, for programs", as_json),
+    )
+}

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from .checks import CHECKS, Context, Finding
 from .loader import Analysis, SourceFile
@@ -51,10 +52,21 @@ class Corpus:
                 named.setdefault(actor["id"], actor["name"])
             for actor_id in {actor["id"] for actor in event["actors"]}:
                 counts[actor_id] += 1
-        actors = self.actors or [{"id": actor_id, "name": name, "type": None, "aliases": [], "affiliations": []}
-                                 for actor_id, name in named.items()]
-        rows = [{"id": a["id"], "name": a["name"], "type": a["type"], "aliases": a["aliases"],
-                 "affiliations": a["affiliations"], "events": counts[a["id"]]} for a in actors]
+        actors = self.actors or [
+            {"id": actor_id, "name": name, "type": None, "aliases": [], "affiliations": []}
+            for actor_id, name in named.items()
+        ]
+        rows = [
+            {
+                "id": a["id"],
+                "name": a["name"],
+                "type": a["type"],
+                "aliases": a["aliases"],
+                "affiliations": a["affiliations"],
+                "events": counts[a["id"]],
+            }
+            for a in actors
+        ]
         return sorted(rows, key=lambda row: (-row["events"], row["id"]))
 
     @cached_property
@@ -94,8 +106,10 @@ class ActorIndex:
                     names.append(name)
         return did_you_mean(names[:3])
 
-def build_corpus(analysed: list[tuple[SourceFile, Analysis]], contents: Mapping[str, bytes],
-                 walk_problems: Iterable[Problem] = ()) -> Corpus:
+
+def build_corpus(
+    analysed: list[tuple[SourceFile, Analysis]], contents: Mapping[str, bytes], walk_problems: Iterable[Problem] = ()
+) -> Corpus:
     """Merge `analysed` files; `contents` holds each file's bytes by display path.
 
     Pure: the analyses are not modified, so the same input always gives the same corpus."""
@@ -115,19 +129,31 @@ def build_corpus(analysed: list[tuple[SourceFile, Analysis]], contents: Mapping[
     unique_events, duplicate_events = _unique(events)
     index = ActorIndex(unique_actors) if has_registry else None
     context = Context(
-        events=unique_events, partial=partial, actors=unique_actors, duplicate_events=duplicate_events,
-        duplicate_actors=duplicate_actors, index=index, by_id={event["id"]: event for event in unique_events},
+        events=unique_events,
+        partial=partial,
+        actors=unique_actors,
+        duplicate_events=duplicate_events,
+        duplicate_actors=duplicate_actors,
+        index=index,
+        by_id={event["id"]: event for event in unique_events},
         known_ids=frozenset([event["id"] for event in unique_events] + [r["id"] for r in partial if r["id"]]),
     )
     findings = [finding for entry in CHECKS.values() for finding in entry.function(context)]
     placed = _place(findings, contents)
-    problems.extend(found for found, finding in zip(placed, findings) if finding.twin is None)
-    counterparts = sorted({(found, finding.twin) for found, finding in zip(placed, findings) if finding.twin})
+    problems.extend(found for found, finding in zip(placed, findings, strict=False) if finding.twin is None)
+    counterparts = sorted(
+        {(found, finding.twin) for found, finding in zip(placed, findings, strict=False) if finding.twin}
+    )
     resolve = _resolver(index)
     resolved_events = [_with_actors_resolved(event, resolve) for event in unique_events]
     resolved_actors = [_with_affiliations_resolved(actor, resolve) for actor in unique_actors]
-    return Corpus(corpus_order(resolved_events), sorted(resolved_actors, key=lambda a: a["id"]),
-                  sorted(set(problems)), has_registry, counterparts)
+    return Corpus(
+        corpus_order(resolved_events),
+        sorted(resolved_actors, key=lambda a: a["id"]),
+        sorted(set(problems)),
+        has_registry,
+        counterparts,
+    )
 
 
 def _unique(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[dict, dict]]]:
@@ -188,7 +214,7 @@ def _place(findings: list[Finding], contents: Mapping[str, bytes]) -> list[Probl
     for display, group in by_file.items():
         data, _ = decode(contents[display])
         paths = [tuple(findings[n].record["address"]) + findings[n].subpath for n in group]
-        for number, (line, col) in zip(group, locate(data, paths)):
+        for number, (line, col) in zip(group, locate(data, paths), strict=False):
             finding = findings[number]
             placed[number] = problem(finding.code, display, line, col, finding.message)
     return placed  # type: ignore[return-value]  # every finding has been placed
@@ -215,8 +241,12 @@ def _order_within_span(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for event in group:
         for relation in event["relations"]:
             earlier = relation["event"]
-            if relation["type"] in ORDERING_RELATIONS and earlier in by_id and earlier != event["id"] \
-                    and event["id"] not in after[earlier]:
+            if (
+                relation["type"] in ORDERING_RELATIONS
+                and earlier in by_id
+                and earlier != event["id"]
+                and event["id"] not in after[earlier]
+            ):
                 after[earlier].add(event["id"])
                 waiting[event["id"]] += 1
     ready = [event_id for event_id, count in waiting.items() if count == 0]
@@ -233,5 +263,3 @@ def _order_within_span(group: list[dict[str, Any]]) -> list[dict[str, Any]]:
         done = {event["id"] for event in ordered}
         ordered.extend(by_id[i] for i in sorted(by_id) if i not in done)
     return ordered
-
-

@@ -27,8 +27,20 @@ __all__ = ["KNOWN", "OPEN", "SEASONS", "UNKNOWN", "DateError", "Day", "PartialDa
 
 # Season codes of EDTF level 1, northern hemisphere: (name, first month).
 SEASONS = {21: ("spring", 3), 22: ("summer", 6), 23: ("autumn", 9), 24: ("winter", 12)}
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 # Bounds of an interval's ends: written, `..` (open), or left empty (unknown).
 KNOWN, OPEN, UNKNOWN = "known", "open", "unknown"
@@ -55,28 +67,39 @@ _SINGLE = re.compile(
     re.ASCII,  # `[0-9]` only: no Arabic-Indic or fullwidth digits
 )
 
-GENERIC_HELP = ("not a date: write `2017-01-25`, `2017-01`, `2017`, a moment (`2017-01-25T16:30`, "
-                "`2017-01-25T16:30:00-05:00`), a season (`2017-21` for spring 2017), `198X`, a year before 1 "
-                "(`-0044`), an interval (`2017-01/2017-06`, `1985/..`, `1985/`), optionally with `~`, `?` or `%`")
+GENERIC_HELP = (
+    "not a date: write `2017-01-25`, `2017-01`, `2017`, a moment (`2017-01-25T16:30`, "
+    "`2017-01-25T16:30:00-05:00`), a season (`2017-21` for spring 2017), `198X`, a year before 1 "
+    "(`-0044`), an interval (`2017-01/2017-06`, `1985/..`, `1985/`), optionally with `~`, `?` or `%`"
+)
 
-_X_FEATURE = ("unspecified digits beyond level 1 (three or four `X` in a year, or an `X` inside a date: "
-              "`1XXX`, `156X-12-25`, `1984-1X`)")
+_X_FEATURE = (
+    "unspecified digits beyond level 1 (three or four `X` in a year, or an `X` inside a date: "
+    "`1XXX`, `156X-12-25`, `1984-1X`)"
+)
 _X_ADVICE = "only the last one or two digits of a year (`198X`, `19XX`), or a whole month or day (`XX`), can be X"
 
 # EDTF level 2 features, told apart only once a text failed to parse (never on the fast path).
 _LEVEL2 = (
-    (re.compile(r"^\s*[\[{]|[\]}]\s*$"), "a set of dates (`[1667,1668]` one of, `{1667,1668}` all of)",
-             "write one date or an interval (`1667/1672`)"),
+    (
+        re.compile(r"^\s*[\[{]|[\]}]\s*$"),
+        "a set of dates (`[1667,1668]` one of, `{1667,1668}` all of)",
+        "write one date or an interval (`1667/1672`)",
+    ),
     (re.compile(r"^Y-?[0-9]+E[0-9]"), "an exponential year (`Y17E7`)", "write the year in full (`Y170000000`)"),
     (re.compile(r"[0-9]S[0-9]+$"), "significant digits (`1950S2`)", "write the years meant (`19XX`, `1900/1999`)"),
-    (re.compile(r"^-?[0-9]{4}-(?:2[5-9]|3[0-9]|4[01])(?:[~?%]|$)"),
-     "a sub-year grouping (codes 25–41: southern seasons, quarters, quadrimesters, semesters)",
-     "write the months as an interval (`2001-04/2001-06`) or a northern season (21–24)"),
-    (re.compile(r"[~?%]-|-[~?%]|^[~?%]"), "qualification of one component (`2004-?06-11`, `2004?-06-11`)",
-               "qualify the whole date at its end (`2004-06-11?`)"),
+    (
+        re.compile(r"^-?[0-9]{4}-(?:2[5-9]|3[0-9]|4[01])(?:[~?%]|$)"),
+        "a sub-year grouping (codes 25–41: southern seasons, quarters, quadrimesters, semesters)",
+        "write the months as an interval (`2001-04/2001-06`) or a northern season (21–24)",
+    ),
+    (
+        re.compile(r"[~?%]-|-[~?%]|^[~?%]"),
+        "qualification of one component (`2004-?06-11`, `2004?-06-11`)",
+        "qualify the whole date at its end (`2004-06-11?`)",
+    ),
     (re.compile(r"\^"), "a qualified season (`2001-21^...`)", "write the season alone (`2001-21`)"),
-    (re.compile(r"^-?[0-9X]{4}(?:-[0-9X]{2}){0,2}[~?%]?$"),
-     _X_FEATURE, _X_ADVICE),
+    (re.compile(r"^-?[0-9X]{4}(?:-[0-9X]{2}){0,2}[~?%]?$"), _X_FEATURE, _X_ADVICE),
 )
 _NUMERIC_DAY = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{2,4})", re.ASCII)
 _YEAR_FIRST_SLASHES = re.compile(r"(-?[0-9]{4})/([0-9]{1,2})/([0-9]{1,2})", re.ASCII)
@@ -164,16 +187,51 @@ def _parse_interval(text: str) -> PartialDate:
         assert end is not None
         start_bound = OPEN if first == ".." else UNKNOWN
         start_key = _OPEN_START if first == ".." else end.start_key
-        return PartialDate(text, None, end.end, "interval", end.approximate, end.uncertain, None, end.end_time,
-                           start_bound, KNOWN, start_key, end.end_key)
+        return PartialDate(
+            text,
+            None,
+            end.end,
+            "interval",
+            end.approximate,
+            end.uncertain,
+            None,
+            end.end_time,
+            start_bound,
+            KNOWN,
+            start_key,
+            end.end_key,
+        )
     if end is None:
         end_bound = OPEN if last == ".." else UNKNOWN
         end_key = _OPEN_END if last == ".." else start.end_key
-        return PartialDate(text, start.start, None, "interval", start.approximate, start.uncertain,
-                           start.start_time, None, KNOWN, end_bound, start.start_key, end_key)
-    return PartialDate(text, start.start, end.end, "interval", start.approximate or end.approximate,
-                       start.uncertain or end.uncertain, start.start_time, end.end_time, KNOWN, KNOWN,
-                       start.start_key, end.end_key)
+        return PartialDate(
+            text,
+            start.start,
+            None,
+            "interval",
+            start.approximate,
+            start.uncertain,
+            start.start_time,
+            None,
+            KNOWN,
+            end_bound,
+            start.start_key,
+            end_key,
+        )
+    return PartialDate(
+        text,
+        start.start,
+        end.end,
+        "interval",
+        start.approximate or end.approximate,
+        start.uncertain or end.uncertain,
+        start.start_time,
+        end.end_time,
+        KNOWN,
+        KNOWN,
+        start.start_key,
+        end.end_key,
+    )
 
 
 def _check_order(start: PartialDate, end: PartialDate, first: str, last: str) -> None:
@@ -202,8 +260,9 @@ def _parse_single(part: str) -> PartialDate:
         return _long_year(part, long_year, approximate, uncertain)
     if "X" in year_text:
         if month_text is not None and (month_text != "XX" or day_text not in (None, "XX")):
-            raise DateError(f"`{part}` uses {_X_FEATURE}, an EDTF level 2 feature that timeline does not read: "
-                            f"{_X_ADVICE}")
+            raise DateError(
+                f"`{part}` uses {_X_FEATURE}, an EDTF level 2 feature that timeline does not read: {_X_ADVICE}"
+            )
         return _unspecified_year(part, year_text, approximate, uncertain)
     year = int(year_text)
     if year == 0 and year_text[0] == "-":
@@ -211,8 +270,20 @@ def _parse_single(part: str) -> PartialDate:
     if month_text is None or month_text == "XX":
         if day_text not in (None, "XX"):
             raise DateError("a day cannot be given when the month is `XX`")
-        return PartialDate(part, Day(year, 1, 1), Day(year, 12, 31), "year", approximate, uncertain, None, None,
-                           KNOWN, KNOWN, (1, year, 1, 1, 0), (1, year, 12, 31, _WHOLE_DAY_END))
+        return PartialDate(
+            part,
+            Day(year, 1, 1),
+            Day(year, 12, 31),
+            "year",
+            approximate,
+            uncertain,
+            None,
+            None,
+            KNOWN,
+            KNOWN,
+            (1, year, 1, 1, 0),
+            (1, year, 12, 31, _WHOLE_DAY_END),
+        )
     month = int(month_text)
     if month > 12:
         return _season(part, year, month, day_text, approximate, uncertain)
@@ -220,16 +291,39 @@ def _parse_single(part: str) -> PartialDate:
         raise DateError(f"month {month_text} does not exist (01–12, or 21–24 for seasons)")
     last_day = days_in_month(year, month)
     if day_text is None or day_text == "XX":
-        return PartialDate(part, Day(year, month, 1), Day(year, month, last_day), "month", approximate, uncertain,
-                           None, None, KNOWN, KNOWN, (1, year, month, 1, 0),
-                           (1, year, month, last_day, _WHOLE_DAY_END))
+        return PartialDate(
+            part,
+            Day(year, month, 1),
+            Day(year, month, last_day),
+            "month",
+            approximate,
+            uncertain,
+            None,
+            None,
+            KNOWN,
+            KNOWN,
+            (1, year, month, 1, 0),
+            (1, year, month, last_day, _WHOLE_DAY_END),
+        )
     day = int(day_text)
     if not 1 <= day <= last_day:
         raise DateError(f"day {day_text} does not exist in {MONTH_NAMES[month - 1]} {year_text}")
     when = Day(year, month, day)
     if match.group("hour") is None:
-        return PartialDate(part, when, when, "day", approximate, uncertain, None, None, KNOWN, KNOWN,
-                           (1, year, month, day, 0), (1, year, month, day, _WHOLE_DAY_END))
+        return PartialDate(
+            part,
+            when,
+            when,
+            "day",
+            approximate,
+            uncertain,
+            None,
+            None,
+            KNOWN,
+            KNOWN,
+            (1, year, month, day, 0),
+            (1, year, month, day, _WHOLE_DAY_END),
+        )
     if qualifier:
         raise DateError(f"`{qualifier}` qualifies a date, not a time of day: drop the time or the `{qualifier}`")
     time_text, within = _time(*match.group("hour", "minute", "second", "zone"))
@@ -246,8 +340,20 @@ def _long_year(part: str, digits: str, approximate: bool, uncertain: bool) -> Pa
     if magnitude[0] == "0":
         raise DateError("a `Y` year has no leading zero (`Y170000002`)")
     year = int(digits)
-    return PartialDate(part, Day(year, 1, 1), Day(year, 12, 31), "year", approximate, uncertain, None, None,
-                       KNOWN, KNOWN, (1, year, 1, 1, 0), (1, year, 12, 31, _WHOLE_DAY_END))
+    return PartialDate(
+        part,
+        Day(year, 1, 1),
+        Day(year, 12, 31),
+        "year",
+        approximate,
+        uncertain,
+        None,
+        None,
+        KNOWN,
+        KNOWN,
+        (1, year, 1, 1, 0),
+        (1, year, 12, 31, _WHOLE_DAY_END),
+    )
 
 
 def _unspecified_year(part: str, year_text: str, approximate: bool, uncertain: bool) -> PartialDate:
@@ -255,15 +361,29 @@ def _unspecified_year(part: str, year_text: str, approximate: bool, uncertain: b
     low, high = int(year_text.replace("X", "0")), int(year_text.replace("X", "9"))
     first, last = min(low, high), max(low, high)
     precision = "century" if year_text.endswith("XX") else "decade"
-    return PartialDate(part, Day(first, 1, 1), Day(last, 12, 31), precision, approximate, uncertain, None, None,
-                       KNOWN, KNOWN, (1, first, 1, 1, 0), (1, last, 12, 31, _WHOLE_DAY_END))
+    return PartialDate(
+        part,
+        Day(first, 1, 1),
+        Day(last, 12, 31),
+        precision,
+        approximate,
+        uncertain,
+        None,
+        None,
+        KNOWN,
+        KNOWN,
+        (1, first, 1, 1, 0),
+        (1, last, 12, 31, _WHOLE_DAY_END),
+    )
 
 
 def _season(part: str, year: int, code: int, day_text: str | None, approximate: bool, uncertain: bool) -> PartialDate:
     if code not in SEASONS:
         if 25 <= code <= 41:
-            raise DateError(f"`{part}`: month {code} is a sub-year grouping (codes 25–41), an EDTF level 2 feature "
-                            "timeline does not read; write the months as an interval (`2001-04/2001-06`)")
+            raise DateError(
+                f"`{part}`: month {code} is a sub-year grouping (codes 25–41), an EDTF level 2 feature "
+                "timeline does not read; write the months as an interval (`2001-04/2001-06`)"
+            )
         raise DateError(f"month {code:02d} does not exist (01–12, or 21–24 for seasons)")
     if day_text is not None:
         raise DateError("a season (21–24) takes no day")
@@ -271,9 +391,20 @@ def _season(part: str, year: int, code: int, day_text: str | None, approximate: 
     # Winter starts in December and ends in February of the next year.
     end_year, end_month = (year + 1, 2) if code == 24 else (year, first_month + 2)
     last_day = days_in_month(end_year, end_month)
-    return PartialDate(part, Day(year, first_month, 1), Day(end_year, end_month, last_day), "season",
-                       approximate, uncertain, None, None, KNOWN, KNOWN, (1, year, first_month, 1, 0),
-                       (1, end_year, end_month, last_day, _WHOLE_DAY_END))
+    return PartialDate(
+        part,
+        Day(year, first_month, 1),
+        Day(end_year, end_month, last_day),
+        "season",
+        approximate,
+        uncertain,
+        None,
+        None,
+        KNOWN,
+        KNOWN,
+        (1, year, first_month, 1, 0),
+        (1, end_year, end_month, last_day, _WHOLE_DAY_END),
+    )
 
 
 def _time(hour_text: str, minute_text: str, second_text: str | None, zone: str | None) -> tuple[str, int]:
@@ -325,8 +456,10 @@ def _numeric_day_help(text: str) -> str | None:
         return None
     first, _sep, second, year_text = match.groups()
     if len(year_text) != 4:
-        return (f"`{text}` is not a date: write it year first with the full year, as `YYYY-MM-DD` "
-                "(`2017-10-01` for 1 October 2017)")
+        return (
+            f"`{text}` is not a date: write it year first with the full year, as `YYYY-MM-DD` "
+            "(`2017-10-01` for 1 October 2017)"
+        )
     year = int(year_text)
     readings = []
     for day, month in ((int(first), int(second)), (int(second), int(first))):

@@ -40,41 +40,72 @@ ONE_LINE = r"^[^\r\n]*$"
 # (description, examples) of each field, by model and field name. Markdown is allowed.
 DESCRIPTIONS: dict[str, dict[str, tuple[str, list[Any]]]] = {
     "Event": {
-        "id": ("Unique id of the event in the corpus (a slug: lowercase words joined by hyphens, at most 80 "
-               "characters). Relations refer to it.", ["eo-13768", "sf-sues-trump-administration"]),
-        "date": ("When it happened, in EDTF: a day, month, year, season (`2017-21` = spring), unspecified digits "
-                 "(`198X`), `~` approximate, `?` uncertain, `A/B` an interval, `..` an open end, a time of day.",
-                 ["2017-01-25", "2017-01", "2017", "2017-21", "198X", "2017-03~", "2017-03/2017-05"]),
+        "id": (
+            "Unique id of the event in the corpus (a slug: lowercase words joined by hyphens, at most 80 "
+            "characters). Relations refer to it.",
+            ["eo-13768", "sf-sues-trump-administration"],
+        ),
+        "date": (
+            "When it happened, in EDTF: a day, month, year, season (`2017-21` = spring), unspecified digits "
+            "(`198X`), `~` approximate, `?` uncertain, `A/B` an interval, `..` an open end, a time of day.",
+            ["2017-01-25", "2017-01", "2017", "2017-21", "198X", "2017-03~", "2017-03/2017-05"],
+        ),
         "kind": ("What sort of event it is.", ["decree", "lawsuit", "ruling", "declaration"]),
-        "title": ("Headline: one line, 1 to 200 characters. Quote it if it holds `: ` or ` #`.",
-                  ["Trump signs Executive Order 13768 on sanctuary jurisdictions"]),
+        "title": (
+            "Headline: one line, 1 to 200 characters. Quote it if it holds `: ` or ` #`.",
+            ["Trump signs Executive Order 13768 on sanctuary jurisdictions"],
+        ),
         "summary": ("What happened and why it matters (Markdown emphasis and code allowed).", []),
-        "actors": ("Who took part, in which role: an actor id, name or alias, or `{actor: ..., role: ...}`.",
-                   [[{"actor": "Donald Trump", "role": "author"}]]),
+        "actors": (
+            "Who took part, in which role: an actor id, name or alias, or `{actor: ..., role: ...}`.",
+            [[{"actor": "Donald Trump", "role": "author"}]],
+        ),
         "controversy": ("The thread the event belongs to (a slug).", ["sanctuary-cities", "paris-agreement"]),
-        "registers": ("The register(s) of the conflict: partisan competition (`politics`), effectiveness of "
-                      "public policy (`policy`), values and constitutional principles (`polity`).",
-                      [["politics", "polity"]]),
+        "registers": (
+            "The register(s) of the conflict: partisan competition (`politics`), effectiveness of "
+            "public policy (`policy`), values and constitutional principles (`polity`).",
+            [["politics", "polity"]],
+        ),
         "tags": ("Free classification (slugs).", [["funding", "immigration"]]),
         "place": ("Where it happened (one line).", ["San Francisco"]),
-        "sources": ("Where the facts come from. Without sources, `check` warns (`no-source`).",
-                    [[{"title": "Executive Order 13768", "outlet": "Federal Register", "date": "2017-01-30",
-                       "url": "https://www.federalregister.gov/d/2017-02102"}]]),
+        "sources": (
+            "Where the facts come from. Without sources, `check` warns (`no-source`).",
+            [
+                [
+                    {
+                        "title": "Executive Order 13768",
+                        "outlet": "Federal Register",
+                        "date": "2017-01-30",
+                        "url": "https://www.federalregister.gov/d/2017-02102",
+                    }
+                ]
+            ],
+        ),
         "relations": ("Links to other events, by id.", [[{"type": "responds_to", "event": "eo-13768"}]]),
-        "alternative_dates": ("Other dates some source gives for the same event (`date` holds the preferred "
-                              "one).", [[{"date": "2017-01-26", "note": "date of publication"}]]),
-        "legal": ("For lawsuits and rulings: case name, court, docket number, outcome.",
-                  [{"case": "City and County of San Francisco v. Trump", "court": "N.D. Cal.",
-                    "docket": "3:17-cv-00485"}]),
-        "quotes": ("What was said, in the original language.",
-                   [[{"text": "We will not be bullied", "speaker": "Ed Lee", "lang": "en"}]]),
+        "alternative_dates": (
+            "Other dates some source gives for the same event (`date` holds the preferred one).",
+            [[{"date": "2017-01-26", "note": "date of publication"}]],
+        ),
+        "legal": (
+            "For lawsuits and rulings: case name, court, docket number, outcome.",
+            [{"case": "City and County of San Francisco v. Trump", "court": "N.D. Cal.", "docket": "3:17-cv-00485"}],
+        ),
+        "quotes": (
+            "What was said, in the original language.",
+            [[{"text": "We will not be bullied", "speaker": "Ed Lee", "lang": "en"}]],
+        ),
     },
     "ActorReference": {
-        "actor": ("An actor's id, name or alias (matched without regard to case or accents; with a registry, "
-                  "it must name one registered actor).", ["Donald Trump", "san-francisco"]),
-        "role": ("The actor's role in the event (a slug). Documented roles: author, signatory, target, "
-                 "plaintiff, defendant, court, judge, speaker, participant, supporter, opponent.",
-                 ["author", "plaintiff", "judge"]),
+        "actor": (
+            "An actor's id, name or alias (matched without regard to case or accents; with a registry, "
+            "it must name one registered actor).",
+            ["Donald Trump", "san-francisco"],
+        ),
+        "role": (
+            "The actor's role in the event (a slug). Documented roles: author, signatory, target, "
+            "plaintiff, defendant, court, judge, speaker, participant, supporter, opponent.",
+            ["author", "plaintiff", "judge"],
+        ),
     },
     "Source": {
         "title": ("Title of the article, document or book (required).", ["New York faces hometown hit from Trump"]),
@@ -84,8 +115,10 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, list[Any]]]] = {
         "lang": ("Language of the source: a BCP 47 tag.", ["en", "fr", "pt-BR"]),
         "page": ("Page(s) cited.", ["38", "42, 43"]),
         "quote": ("The passage that supports the event.", []),
-        "archive_url": ("An archived copy (http:// or https://), e.g. on the Wayback Machine.",
-                        ["https://web.archive.org/web/2017/https://example.org/"]),
+        "archive_url": (
+            "An archived copy (http:// or https://), e.g. on the Wayback Machine.",
+            ["https://web.archive.org/web/2017/https://example.org/"],
+        ),
         "accessed": ("When the source was consulted (EDTF).", ["2024-03-01"]),
     },
     "Relation": {
@@ -113,8 +146,7 @@ DESCRIPTIONS: dict[str, dict[str, tuple[str, list[Any]]]] = {
         "name": ("Name shown in outputs.", ["Donald Trump", "San Francisco"]),
         "type": ("What sort of actor it is.", ["person", "city", "court"]),
         "aliases": ("Other names events may use for it.", [["Trump", "President Trump"]]),
-        "affiliations": ("Ids, names or aliases of other registered actors it belongs to.",
-                         [["trump-administration"]]),
+        "affiliations": ("Ids, names or aliases of other registered actors it belongs to.", [["trump-administration"]]),
         "country": ("ISO 3166 two-letter country code, in capitals.", ["US", "GB", "FR"]),
     },
 }
@@ -164,8 +196,11 @@ def event_schema(actors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
         "$id": "https://dissident-timeline.invalid/event-file.schema.json",
         "title": "dissident-timeline event file",
         "description": "One event (a mapping), or a list of events. See docs/format.md.",
-        "anyOf": [{"$ref": "#/$defs/Event"}, {"type": "array", "items": {"$ref": "#/$defs/Event"}},
-                  {"type": "null", "description": "An empty file (`check` warns: empty-file)."}],
+        "anyOf": [
+            {"$ref": "#/$defs/Event"},
+            {"type": "array", "items": {"$ref": "#/$defs/Event"}},
+            {"type": "null", "description": "An empty file (`check` warns: empty-file)."},
+        ],
         "$defs": defs,
     }
 
@@ -180,8 +215,9 @@ def actors_schema() -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "required": ["actors"],
-        "properties": {"actors": {"type": "array", "items": {"$ref": "#/$defs/Actor"},
-                                  "description": "The registered actors."}},
+        "properties": {
+            "actors": {"type": "array", "items": {"$ref": "#/$defs/Actor"}, "description": "The registered actors."}
+        },
         "$defs": defs,
     }
 
@@ -246,5 +282,7 @@ def _actor_name_schema(names: list[str] | None) -> dict[str, Any]:
     if not names:
         return {"anyOf": [text, _SCALAR_NOT_TEXT]}
     # The enum offers the registry for completion; the plain text keeps `donald trump` valid.
-    return {"anyOf": [{"enum": names, "description": "A registered actor."}, text, _SCALAR_NOT_TEXT],
-            "examples": names[:20]}
+    return {
+        "anyOf": [{"enum": names, "description": "A registered actor."}, text, _SCALAR_NOT_TEXT],
+        "examples": names[:20],
+    }

@@ -41,22 +41,55 @@ FILTERS = (
     FilterSpec("actors", "--actor", "Actor id, name or alias (case and accents ignored).", "NAME"),
     FilterSpec("roles", "--role", "Only where the actor has this role (author, target...).", "ROLE"),
     FilterSpec("kinds", "--kind", f"Event kind: {', '.join(KINDS)}.", "KIND", choices=KINDS, noun="kind"),
-    FilterSpec("since", "--since", "Events overlapping from DATE on (2017-04, 'April 2017', 'autumn 2017', '44 BC').",
-               "DATE",
-               repeatable=False),
-    FilterSpec("until", "--until", "Events overlapping up to DATE, all of it (2017-04 includes 30 April).", "DATE",
-               repeatable=False),
+    FilterSpec(
+        "since",
+        "--since",
+        "Events overlapping from DATE on (2017-04, 'April 2017', 'autumn 2017', '44 BC').",
+        "DATE",
+        repeatable=False,
+    ),
+    FilterSpec(
+        "until",
+        "--until",
+        "Events overlapping up to DATE, all of it (2017-04 includes 30 April).",
+        "DATE",
+        repeatable=False,
+    ),
     FilterSpec("controversies", "--controversy", "Controversy slug.", "SLUG"),
     FilterSpec("tags", "--tag", "Tag slug.", "SLUG"),
-    FilterSpec("registers", "--register", f"Register of the conflict: {', '.join(REGISTERS)}.", "REGISTER",
-               choices=REGISTERS, noun="register"),
+    FilterSpec(
+        "registers",
+        "--register",
+        f"Register of the conflict: {', '.join(REGISTERS)}.",
+        "REGISTER",
+        choices=REGISTERS,
+        noun="register",
+    ),
     FilterSpec("texts", "--text", "Words in the title or summary (case and accents ignored).", "WORDS"),
-    FilterSpec("related", "--related", "Only the event ID and the events linked to it through relations, "
-               "transitively.", "ID", repeatable=False),
-    FilterSpec("depth", "--depth", "With --related: at most N relations away (default: no limit).", "N",
-               repeatable=False, type=int),
-    FilterSpec("direction", "--direction", "With --related: up (what ID points to), down (what points to ID) "
-               "or both (default).", "DIRECTION", repeatable=False, choices=DIRECTIONS, noun="direction"),
+    FilterSpec(
+        "related",
+        "--related",
+        "Only the event ID and the events linked to it through relations, transitively.",
+        "ID",
+        repeatable=False,
+    ),
+    FilterSpec(
+        "depth",
+        "--depth",
+        "With --related: at most N relations away (default: no limit).",
+        "N",
+        repeatable=False,
+        type=int,
+    ),
+    FilterSpec(
+        "direction",
+        "--direction",
+        "With --related: up (what ID points to), down (what points to ID) or both (default).",
+        "DIRECTION",
+        repeatable=False,
+        choices=DIRECTIONS,
+        noun="direction",
+    ),
 )
 
 
@@ -91,8 +124,11 @@ class Query:
         window = (since, until)
         texts = [fold(t) for t in self.texts]
         linked = self._linked(corpus)
-        return [event for event in corpus.events
-                if (linked is None or event["id"] in linked) and self._matches(event, actor_ids, window, texts)]
+        return [
+            event
+            for event in corpus.events
+            if (linked is None or event["id"] in linked) and self._matches(event, actor_ids, window, texts)
+        ]
 
     def _linked(self, corpus: Corpus) -> dict[str, int] | None:
         """The ids that `--related` keeps (walked over the whole corpus), or None without it."""
@@ -109,8 +145,13 @@ class Query:
         except UnknownEvent as error:
             raise QueryError(f"--related: {error}") from None
 
-    def _matches(self, event: dict[str, Any], actor_ids: set[str] | None,
-                 window: tuple[tuple | None, tuple | None], texts: list[str]) -> bool:
+    def _matches(
+        self,
+        event: dict[str, Any],
+        actor_ids: set[str] | None,
+        window: tuple[tuple | None, tuple | None],
+        texts: list[str],
+    ) -> bool:
         if self.kinds and event["kind"] not in self.kinds:
             return False
         if self.controversies and event["controversy"] not in self.controversies:
@@ -120,8 +161,9 @@ class Query:
         if self.registers and not set(self.registers) & set(event["registers"]):
             return False
         if (actor_ids is not None or self.roles) and not any(
-                (actor_ids is None or actor["id"] in actor_ids) and (not self.roles or actor["role"] in self.roles)
-                for actor in event["actors"]):
+            (actor_ids is None or actor["id"] in actor_ids) and (not self.roles or actor["role"] in self.roles)
+            for actor in event["actors"]
+        ):
             return False
         since, until = window
         if since and event["sort_key"][1] < since:
@@ -136,9 +178,11 @@ class Query:
 
     def _check_slugs_in_use(self, corpus: Corpus) -> None:
         """A controversy, tag or role that no event uses is a typo, not an empty answer."""
-        for values, flag, used in ((self.controversies, "--controversy", lambda e: [e["controversy"]]),
-                                   (self.tags, "--tag", lambda e: e["tags"]),
-                                   (self.roles, "--role", lambda e: [a["role"] for a in e["actors"]])):
+        for values, flag, used in (
+            (self.controversies, "--controversy", lambda e: [e["controversy"]]),
+            (self.tags, "--tag", lambda e: e["tags"]),
+            (self.roles, "--role", lambda e: [a["role"] for a in e["actors"]]),
+        ):
             if not values:
                 continue
             in_use = {value for event in corpus.events for value in used(event) if value}

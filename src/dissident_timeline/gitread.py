@@ -81,8 +81,9 @@ def revision_files(top: str, commit: str, paths: list[str]) -> list[tuple[Source
         display = os.path.normpath(os.path.relpath(os.path.join(top, name)))
         if any(os.path.isabs(path) for path in paths):
             display = os.path.join(top, name)
-        files.append((SourceFile(display, f"{commit}:{name}", os.path.basename(name) in REGISTRY_NAMES),
-                      contents[object_id]))
+        files.append(
+            (SourceFile(display, f"{commit}:{name}", os.path.basename(name) in REGISTRY_NAMES), contents[object_id])
+        )
     return sorted(files, key=lambda item: item[0])
 
 
@@ -104,6 +105,6 @@ def _cat(top: str, object_ids: list[str]) -> dict[str, bytes]:
         header_end = output.index(b"\n", position)
         _oid, _kind, size = output[position:header_end].decode().split()
         start = header_end + 1
-        found[object_id] = output[start:start + min(int(size), MAX_BYTES + 1)]
+        found[object_id] = output[start : start + min(int(size), MAX_BYTES + 1)]
         position = start + int(size) + 1  # the content is followed by a newline
     return found

@@ -85,7 +85,7 @@ def place(uses: list[Use]) -> dict[Use, tuple[int, int]]:
             with open(path, "rb") as handle:
                 data, problem = decode(handle.read())
         except OSError:
-            data, problem = b"", True  # type: ignore[assignment]
+            data, problem = b"", True  # type: ignore[assignment]  # any truthy problem: the file is unreadable
         if problem:
             positions.update((use, (use.line, 1)) for use in group)
             continue

@@ -53,8 +53,12 @@ class Analysis:
     partial: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"events": self.events, "actors": self.actors,
-                "problems": [list(p) for p in self.problems], "partial": self.partial}
+        return {
+            "events": self.events,
+            "actors": self.actors,
+            "problems": [list(p) for p in self.problems],
+            "partial": self.partial,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Analysis:
@@ -84,8 +88,9 @@ def discover(paths: list[str]) -> tuple[list[SourceFile], list[Problem]]:
     return sorted(unique.values()), sorted(set(problems))
 
 
-def _walk(display: str, real: str, root: str, ancestors: set[str],
-          found: list[SourceFile], problems: list[Problem]) -> None:
+def _walk(
+    display: str, real: str, root: str, ancestors: set[str], found: list[SourceFile], problems: list[Problem]
+) -> None:
     try:
         entries = sorted(os.scandir(real), key=lambda entry: entry.name)
     except OSError as error:
@@ -99,12 +104,22 @@ def _walk(display: str, real: str, root: str, ancestors: set[str],
         if entry.is_symlink():
             target = os.path.realpath(entry.path)
             if os.path.commonpath([root, target]) != root:
-                problems.append(problem("symlink-outside", shown, 1, 1,
-                                        "symbolic link to a path outside the tree given; it is not followed"))
+                problems.append(
+                    problem(
+                        "symlink-outside",
+                        shown,
+                        1,
+                        1,
+                        "symbolic link to a path outside the tree given; it is not followed",
+                    )
+                )
                 continue
             if target in ancestors:
-                problems.append(problem("symlink-loop", shown, 1, 1,
-                                        "symbolic link to a directory that contains it; it is not followed"))
+                problems.append(
+                    problem(
+                        "symlink-loop", shown, 1, 1, "symbolic link to a directory that contains it; it is not followed"
+                    )
+                )
                 continue
             if not os.path.exists(target):
                 problems.append(problem("unreadable-path", shown, 1, 1, "broken symbolic link"))
@@ -132,8 +147,13 @@ def read_source(source: SourceFile) -> bytes | Problem:
     except OSError as error:
         return problem("unreadable-path", source.display, 1, 1, f"cannot read: {error.strerror}")
     if len(data) > MAX_BYTES:
-        return problem("file-too-large", source.display, 1, 1,
-                       f"the file is over the {MAX_BYTES // (1024 * 1024)} MiB cap for event files; split it")
+        return problem(
+            "file-too-large",
+            source.display,
+            1,
+            1,
+            f"the file is over the {MAX_BYTES // (1024 * 1024)} MiB cap for event files; split it",
+        )
     return data
 
 
@@ -159,17 +179,19 @@ def analyse(data: bytes, registry: bool) -> Analysis:
             result.problems.extend(_comments_in_text(data, result.events + result.partial, documents))
     if to_place:
         positions = locate(data, [path for _code, path, _message in to_place])
-        for (code, _path, message), (line, col) in zip(to_place, positions):
+        for (code, _path, message), (line, col) in zip(to_place, positions, strict=False):
             result.problems.append(RawProblem(code, line, col, message))
     result.problems.sort()
     return result
 
 
-def _analyse_events(documents: list[tuple[int, Any]], lines: dict[tuple, int],
-                    result: Analysis, to_place: list[tuple[str, tuple, str]]) -> None:
+def _analyse_events(
+    documents: list[tuple[int, Any]], lines: dict[tuple, int], result: Analysis, to_place: list[tuple[str, tuple, str]]
+) -> None:
     from .models import EVENT_ADAPTER
 
     for index, document in documents:
+        items: list[tuple[tuple[int, ...], dict[str, Any]]]
         if document.__class__ is dict:
             items = [((index,), document)]
         elif document.__class__ is list:
@@ -178,11 +200,15 @@ def _analyse_events(documents: list[tuple[int, Any]], lines: dict[tuple, int],
                 if item.__class__ is dict:
                     items.append(((index, position), item))
                 else:
-                    to_place.append(("not-an-event", (index, position),
-                                     "a list item must be an event (a mapping with `id`, `date`, `kind`, `title`)"))
+                    to_place.append(
+                        (
+                            "not-an-event",
+                            (index, position),
+                            "a list item must be an event (a mapping with `id`, `date`, `kind`, `title`)",
+                        )
+                    )
         else:
-            to_place.append(("not-an-event", (index,),
-                             "a document must be an event (a mapping) or a list of events"))
+            to_place.append(("not-an-event", (index,), "a document must be an event (a mapping) or a list of events"))
             continue
         for address, raw in items:
             valid = _validate(EVENT_ADAPTER, "event", raw, address, to_place)
@@ -192,33 +218,48 @@ def _analyse_events(documents: list[tuple[int, Any]], lines: dict[tuple, int],
                 result.events.append(_event_record(valid, lines.get(address, 1), address))
 
 
-def _analyse_registry(documents: list[tuple[int, Any]], lines: dict[tuple, int], result: Analysis,
-                      to_place: list[tuple[str, tuple, str]]) -> None:
+def _analyse_registry(
+    documents: list[tuple[int, Any]], lines: dict[tuple, int], result: Analysis, to_place: list[tuple[str, tuple, str]]
+) -> None:
     from .models import ACTOR_ADAPTER
 
     for index, document in documents:
         if document.__class__ is not dict or not isinstance(document.get("actors"), list):
-            to_place.append(("not-a-registry", (index,),
-                             "a registry is a mapping with one key, `actors`, holding a list of actors"))
+            to_place.append(
+                ("not-a-registry", (index,), "a registry is a mapping with one key, `actors`, holding a list of actors")
+            )
             continue
         for key in document:
             if key != "actors":
-                to_place.append(("unknown-field", (index, key, KEY),
-                                 f"unknown field `{key}` in the registry (it holds only `actors`)"))
+                to_place.append(
+                    (
+                        "unknown-field",
+                        (index, key, KEY),
+                        f"unknown field `{key}` in the registry (it holds only `actors`)",
+                    )
+                )
         for position, raw in enumerate(document["actors"]):
             address = (index, "actors", position)
             valid = _validate(ACTOR_ADAPTER, "registry", raw, address, to_place)
             if valid is None:
                 continue
-            result.actors.append({
-                "id": valid["id"], "name": valid["name"], "type": valid["type"],
-                "aliases": valid.get("aliases") or [], "affiliations": valid.get("affiliations") or [],
-                "country": valid.get("country"), "line": lines.get(address, 1), "address": list(address),
-            })
+            result.actors.append(
+                {
+                    "id": valid["id"],
+                    "name": valid["name"],
+                    "type": valid["type"],
+                    "aliases": valid.get("aliases") or [],
+                    "affiliations": valid.get("affiliations") or [],
+                    "country": valid.get("country"),
+                    "line": lines.get(address, 1),
+                    "address": list(address),
+                }
+            )
 
 
-def _validate(adapter: Any, schema: str, raw: Any, address: tuple,
-              to_place: list[tuple[str, tuple, str]]) -> dict[str, Any] | None:
+def _validate(
+    adapter: Any, schema: str, raw: Any, address: tuple, to_place: list[tuple[str, tuple, str]]
+) -> dict[str, Any] | None:
     """The validated item, or None after queuing its problems (to be placed in the file)."""
     from pydantic import ValidationError
 
@@ -297,8 +338,10 @@ def _partial_record(raw: dict[str, Any], line: int, address: tuple) -> dict[str,
         "cites": raw.get("sources") not in (None, []),
         # The date's span and the sources' dates, when well formed: for the warnings about time.
         **_partial_span(raw.get("date")),
-        "sources": [{"date": item["date"]} if isinstance(item, dict) and isinstance(item.get("date"), str) else {}
-                    for item in items("sources")],
+        "sources": [
+            {"date": item["date"]} if isinstance(item, dict) and isinstance(item.get("date"), str) else {}
+            for item in items("sources")
+        ],
         "line": line,
         "address": list(address),
     }
@@ -314,14 +357,21 @@ def _partial_span(value: Any) -> dict[str, Any]:
         when = None
     if when is None:
         return {"date": None, "start": None, "end": None, "sort_key": None}
-    return {"date": when.text, "start": when.start.isoformat() if when.start else None,
-            "end": when.end.isoformat() if when.end else None, "sort_key": (when.start_key, when.end_key)}
+    return {
+        "date": when.text,
+        "start": when.start.isoformat() if when.start else None,
+        "end": when.end.isoformat() if when.end else None,
+        "sort_key": (when.start_key, when.end_key),
+    }
 
 
 # `title: Article 155 #applied`: a plain (unquoted) value, then ` #word` on the same line. (` # words`,
 # with a space, reads as a comment its author meant; `#word` as a hashtag that YAML swallowed.)
-_CUT_BY_COMMENT = re.compile(rb"^(?P<lead>[ ]*(?:-[ ]+)?(?P<key>title|summary):[ ]+)(?P<value>[^'\"|>&*!#\s][^\n]*?)"
-                             rb"[ \t]+#(?=\S)[^\n]*$", re.MULTILINE)
+_CUT_BY_COMMENT = re.compile(
+    rb"^(?P<lead>[ ]*(?:-[ ]+)?(?P<key>title|summary):[ ]+)(?P<value>[^'\"|>&*!#\s][^\n]*?)"
+    rb"[ \t]+#(?=\S)[^\n]*$",
+    re.MULTILINE,
+)
 
 
 def _comments_in_text(data: bytes, records: list[dict[str, Any]], documents: list[tuple[int, Any]]) -> list[RawProblem]:
@@ -329,9 +379,14 @@ def _comments_in_text(data: bytes, records: list[dict[str, Any]], documents: lis
 
     A line is reported only when the parsed value is the text before ` #`: a `#` inside quotes, or in
     a value that goes on after the line, is text, and YAML kept it."""
-    values = {(key, value) for _i, doc in documents for item in (doc if isinstance(doc, list) else [doc])
-              if isinstance(item, dict) for key, value in item.items()
-              if key in ("title", "summary") and isinstance(value, str)}
+    values = {
+        (key, value)
+        for _i, doc in documents
+        for item in (doc if isinstance(doc, list) else [doc])
+        if isinstance(item, dict)
+        for key, value in item.items()
+        if key in ("title", "summary") and isinstance(value, str)
+    }
     found = []
     for match in _CUT_BY_COMMENT.finditer(data):
         key, value = match.group("key").decode(), match.group("value").decode("utf-8", "replace").strip()
@@ -339,13 +394,22 @@ def _comments_in_text(data: bytes, records: list[dict[str, Any]], documents: lis
             continue
         line = data.count(b"\n", 0, match.start()) + 1
         hash_at = data.index(b"#", match.end("value"))
-        hash_col = len(data[match.start():hash_at].decode("utf-8", "replace")) + 1
-        found.append(RawProblem("comment-in-text", line, hash_col,
-                                f"the {key} ends at ` #`: YAML reads the rest of the line as a comment; put the whole "
-                                f"{key} in double quotes to keep it"))
+        hash_col = len(data[match.start() : hash_at].decode("utf-8", "replace")) + 1
+        found.append(
+            RawProblem(
+                "comment-in-text",
+                line,
+                hash_col,
+                f"the {key} ends at ` #`: YAML reads the rest of the line as a comment; put the whole "
+                f"{key} in double quotes to keep it",
+            )
+        )
     return found
 
 
 def _without_nulls(mapping: dict[str, Any]) -> dict[str, Any]:
-    return {key: (_without_nulls(value) if isinstance(value, dict) else value)
-            for key, value in mapping.items() if value is not None}
+    return {
+        key: (_without_nulls(value) if isinstance(value, dict) else value)
+        for key, value in mapping.items()
+        if value is not None
+    }

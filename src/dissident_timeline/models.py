@@ -96,7 +96,7 @@ class ActorReference(TypedDict):
 
 @with_config(_CONFIG)
 class Relation(TypedDict):
-    type: Literal[RELATION_TYPES]  # type: ignore[valid-type]
+    type: Literal[RELATION_TYPES]  # type: ignore[valid-type]  # Literal of a vocabulary tuple
     event: Slug
 
 
@@ -126,12 +126,12 @@ class Quote(TypedDict):
 class Event(TypedDict):
     id: Slug
     date: DateText
-    kind: Literal[KINDS]  # type: ignore[valid-type]
+    kind: Literal[KINDS]  # type: ignore[valid-type]  # Literal of a vocabulary tuple
     title: Line
     summary: NotRequired[Text | None]
     actors: NotRequired[list[Annotated[ActorReference, BeforeValidator(_actor_reference)]] | None]
     controversy: NotRequired[Slug | None]
-    registers: NotRequired[list[Literal[REGISTERS]] | None]  # type: ignore[valid-type]
+    registers: NotRequired[list[Literal[REGISTERS]] | None]  # type: ignore[valid-type]  # Literal of a vocabulary tuple
     tags: NotRequired[list[Slug] | None]
     place: NotRequired[Line | None]
     sources: NotRequired[list[Source] | None]
@@ -145,7 +145,7 @@ class Event(TypedDict):
 class Actor(TypedDict):
     id: Slug
     name: Line
-    type: Literal[ACTOR_TYPES]  # type: ignore[valid-type]
+    type: Literal[ACTOR_TYPES]  # type: ignore[valid-type]  # Literal of a vocabulary tuple
     aliases: NotRequired[list[Line] | None]
     affiliations: NotRequired[list[Line] | None]
     country: NotRequired[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None]

@@ -19,8 +19,15 @@ __all__ = ["FLAGS", "build_event", "event_yaml", "file_name", "parse_actor", "pr
 
 MAX_ID = 80
 # The flag that gives each field, to name it in messages.
-FLAGS = {"date": "--date", "kind": "--kind", "title": "--title", "actors": "--actor", "controversy": "--controversy",
-         "sources": "--source-title/--source-url", "summary": "--summary"}
+FLAGS = {
+    "date": "--date",
+    "kind": "--kind",
+    "title": "--title",
+    "actors": "--actor",
+    "controversy": "--controversy",
+    "sources": "--source-title/--source-url",
+    "summary": "--summary",
+}
 
 
 def parse_actor(text: str) -> dict[str, Any]:
@@ -31,8 +38,17 @@ def parse_actor(text: str) -> dict[str, Any]:
     return {"actor": text.strip()}
 
 
-def build_event(event_id: str, date: str, kind: str, title: str, actors: list[str], controversy: str | None,
-                summary: str | None, source_title: str | None, source_url: str | None) -> dict[str, Any]:
+def build_event(
+    event_id: str,
+    date: str,
+    kind: str,
+    title: str,
+    actors: list[str],
+    controversy: str | None,
+    summary: str | None,
+    source_title: str | None,
+    source_url: str | None,
+) -> dict[str, Any]:
     """The event as a mapping in the format's key order; absent options are left out."""
     event: dict[str, Any] = {"id": event_id, "date": date, "kind": kind, "title": title}
     if summary:

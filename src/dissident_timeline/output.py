@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 
@@ -30,10 +31,8 @@ def write_atomic(path: str, text: str, replace: bool = True) -> None:
             os.link(temporary, path)  # fails if `path` exists, even if it appeared a moment ago
             os.unlink(temporary)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-        except FileNotFoundError:
-            pass
         raise
 
 

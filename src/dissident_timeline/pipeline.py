@@ -49,8 +49,9 @@ def load_corpus(paths: list[str], *, use_cache: bool | None = None, progress: Pr
     return _run(paths, cache_enabled(use_cache), progress, problems_only=False)
 
 
-def check_in_corpus(paths: list[str], corpus_dir: str | None = None, *, use_cache: bool | None = None,
-                    progress: Progress | None = None) -> list[Problem]:
+def check_in_corpus(
+    paths: list[str], corpus_dir: str | None = None, *, use_cache: bool | None = None, progress: Progress | None = None
+) -> list[Problem]:
     """The problems of the files under `paths`, checked in the context of their whole corpus.
 
     The corpus of a path is `corpus_dir`, else the nearest folder at or above it that holds an
@@ -121,8 +122,11 @@ def load_files(files: list[tuple[SourceFile, bytes]], *, use_cache: bool | None 
     from .problems import problem
     from .yamlread import MAX_BYTES
 
-    problems = [problem("file-too-large", source.display, 1, 1, "the file is over the size cap for event files")
-                for source, data in files if len(data) > MAX_BYTES]
+    problems = [
+        problem("file-too-large", source.display, 1, 1, "the file is over the size cap for event files")
+        for source, data in files
+        if len(data) > MAX_BYTES
+    ]
     contents = [(source, data, content_key(data, source.registry)) for source, data in files if len(data) <= MAX_BYTES]
     cache = AnalysisCache() if cache_enabled(use_cache) else None
     try:
@@ -153,8 +157,9 @@ def _run(paths: list[str], use_cache: bool, progress: Progress | None, problems_
             if stored is not None:
                 problems, counterparts = stored
                 return Corpus([], [], problems, False, counterparts, sources)
-        corpus = build_corpus(_analyses(contents, cache, progress), {s.display: data for s, data, _k in contents},
-                              problems)
+        corpus = build_corpus(
+            _analyses(contents, cache, progress), {s.display: data for s, data, _k in contents}, problems
+        )
         corpus.sources = sources
         if cache:
             cache.put_problems(fingerprint, corpus.problems, corpus.counterparts)
@@ -164,14 +169,20 @@ def _run(paths: list[str], use_cache: bool, progress: Progress | None, problems_
             cache.close()
 
 
-def _analyses(contents: list[tuple[SourceFile, bytes, str]], cache: AnalysisCache | None,
-              progress: Progress | None) -> list[tuple[SourceFile, Analysis]]:
+def _analyses(
+    contents: list[tuple[SourceFile, bytes, str]], cache: AnalysisCache | None, progress: Progress | None
+) -> list[tuple[SourceFile, Analysis]]:
     cached = cache.get_many(sorted({key for _s, _d, key in contents})) if cache else {}
     missing = [(source, data) for source, data, key in contents if key not in cached]
     fresh = _analyse_all(missing, progress, encoded=cache is not None)
     if cache:
-        cache.put_many({key: fresh[source.display][1] or encode_analysis(fresh[source.display][0])
-                        for source, _data, key in contents if source.display in fresh})
+        cache.put_many(
+            {
+                key: fresh[source.display][1] or encode_analysis(fresh[source.display][0])
+                for source, _data, key in contents
+                if source.display in fresh
+            }
+        )
     return [(source, cached.get(key) or fresh[source.display][0]) for source, _data, key in contents]
 
 
@@ -184,8 +195,9 @@ def _fingerprint(contents: list[tuple[SourceFile, bytes, str]], problems: list[P
     return digest.hexdigest()
 
 
-def _analyse_all(missing: list[tuple[SourceFile, bytes]], progress: Progress | None,
-                 encoded: bool) -> dict[str, tuple[Analysis, bytes | None]]:
+def _analyse_all(
+    missing: list[tuple[SourceFile, bytes]], progress: Progress | None, encoded: bool
+) -> dict[str, tuple[Analysis, bytes | None]]:
     """Each file's analysis by display path, with its cache encoding when `encoded` and the
     work was spread over processes (workers encode in parallel what the main process would
     otherwise encode alone, and encoded bytes cross between processes faster than records)."""
@@ -202,16 +214,18 @@ def _analyse_all(missing: list[tuple[SourceFile, bytes]], progress: Progress | N
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    chunks = [missing[start:start + CHUNK_FILES] for start in range(0, total, CHUNK_FILES)]
+    chunks = [missing[start : start + CHUNK_FILES] for start in range(0, total, CHUNK_FILES)]
     work = [[(data, source.registry) for source, data in chunk] for chunk in chunks]
     done = 0
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        worker: Callable[[list[tuple[bytes, bool]]], Sequence[Analysis | bytes]] = \
+        worker: Callable[[list[tuple[bytes, bool]]], Sequence[Analysis | bytes]] = (
             _encoded_chunk if encoded else _analyse_chunk
+        )
         for chunk, outputs in zip(chunks, pool.map(worker, work), strict=True):
             for (source, _data), output in zip(chunk, outputs, strict=True):
-                results[source.display] = (trusted_analysis(output), output) if isinstance(output, bytes) \
-                    else (output, None)
+                results[source.display] = (
+                    (trusted_analysis(output), output) if isinstance(output, bytes) else (output, None)
+                )
             done += len(chunk)
             if progress:
                 progress(done, total)

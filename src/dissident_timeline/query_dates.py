@@ -19,10 +19,16 @@ __all__ = ["parse_query_date"]
 _EDTF_LIKE = re.compile(r"[0-9.X~?%/+:TZY-]+", re.ASCII)
 _NUMERIC_DAY = re.compile(r"(?<![0-9])[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}(?![0-9])", re.ASCII)
 _SEASON = re.compile(r"(spring|summer|autumn|fall|winter)\s+(-?[0-9]{4})", re.IGNORECASE | re.ASCII)
-_BC = re.compile(r"(?:(?P<day>[0-9]{1,2})\s+)?(?:(?P<month>[a-z]+)\.?\s+(?:(?P<day_after>[0-9]{1,2}),?\s+)?)?"
-                 r"(?P<year>[0-9]{1,9})\s*(?:BC|BCE|B\.C\.|B\.C\.E\.)", re.IGNORECASE | re.ASCII)
-_MONTHS = {name.lower(): number for number, full in enumerate(MONTH_NAMES, 1)
-           for name in (full, full[:3], "sept" if full == "September" else full)}
+_BC = re.compile(
+    r"(?:(?P<day>[0-9]{1,2})\s+)?(?:(?P<month>[a-z]+)\.?\s+(?:(?P<day_after>[0-9]{1,2}),?\s+)?)?"
+    r"(?P<year>[0-9]{1,9})\s*(?:BC|BCE|B\.C\.|B\.C\.E\.)",
+    re.IGNORECASE | re.ASCII,
+)
+_MONTHS = {
+    name.lower(): number
+    for number, full in enumerate(MONTH_NAMES, 1)
+    for name in (full, full[:3], "sept" if full == "September" else full)
+}
 _SEASON_CODES = {name: code for code, (name, _month) in SEASONS.items()} | {"fall": 23}
 _HELP = "write `2017-04`, `April 2017`, `25 April 2017`, `25 April 2017 4pm`, `autumn 2017` or `44 BC`"
 

@@ -23,17 +23,29 @@ _CLOSED = ConfigDict(extra="forbid")
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, Field(min_length=1)]
-Day = Annotated[str, Field(pattern=r"^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}$",
-                           description="an ISO calendar day; the year as EDTF writes it: astronomical (0000 is 1 BC, "
-                                       "-0044 is 45 BC), four digits or more")]
-Time = Annotated[str, Field(pattern=r"^[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$",
-                            description="a time of day as written, normalised: 16:30:00, 16:30:00Z or 16:30:00-05:00")]
-Bound = Annotated[Literal["known", "open", "unknown"],
-                  Field(description="known (written), open (`..`) or unknown (left empty, `1985/`)")]
+Day = Annotated[
+    str,
+    Field(
+        pattern=r"^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}$",
+        description="an ISO calendar day; the year as EDTF writes it: astronomical (0000 is 1 BC, "
+        "-0044 is 45 BC), four digits or more",
+    ),
+]
+Time = Annotated[
+    str,
+    Field(
+        pattern=r"^[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$",
+        description="a time of day as written, normalised: 16:30:00, 16:30:00Z or 16:30:00-05:00",
+    ),
+]
+Bound = Annotated[
+    Literal["known", "open", "unknown"],
+    Field(description="known (written), open (`..`) or unknown (left empty, `1985/`)"),
+]
 Kind = Literal[KINDS]  # type: ignore[valid-type]  # a Literal built from the vocabulary tuple
-Register = Literal[REGISTERS]  # type: ignore[valid-type]
-RelationType = Literal[RELATION_TYPES]  # type: ignore[valid-type]
-ActorType = Literal[ACTOR_TYPES]  # type: ignore[valid-type]
+Register = Literal[REGISTERS]  # type: ignore[valid-type]  # idem
+RelationType = Literal[RELATION_TYPES]  # type: ignore[valid-type]  # idem
+ActorType = Literal[ACTOR_TYPES]  # type: ignore[valid-type]  # idem
 
 
 @with_config(_CLOSED)
@@ -42,8 +54,9 @@ class SourceRecord(TypedDict):
     outlet: NotRequired[Text]
     date: NotRequired[Annotated[Text, Field(description="a date as written (EDTF)")]]
     url: NotRequired[Annotated[str, Field(pattern="^[Hh][Tt][Tt][Pp][Ss]?://")]]
-    archive_url: NotRequired[Annotated[str, Field(pattern="^[Hh][Tt][Tt][Pp][Ss]?://",
-                                                  description="an archived copy of `url`")]]
+    archive_url: NotRequired[
+        Annotated[str, Field(pattern="^[Hh][Tt][Tt][Pp][Ss]?://", description="an archived copy of `url`")]
+    ]
     accessed: NotRequired[Annotated[Text, Field(description="when the source was read, as written (EDTF)")]]
     lang: NotRequired[Text]
     page: NotRequired[Text]

@@ -23,22 +23,48 @@ from typing import Any, NamedTuple
 
 from .text import suggest
 
-__all__ = ["DIRECTIONS", "INVERSE_LABELS", "LABELS", "ChainNode", "RelationIndex", "Step", "UnknownEvent",
-           "chain_tree", "inverse_label", "label", "step_phrase", "walk_tree"]
+__all__ = [
+    "DIRECTIONS",
+    "INVERSE_LABELS",
+    "LABELS",
+    "ChainNode",
+    "RelationIndex",
+    "Step",
+    "UnknownEvent",
+    "chain_tree",
+    "inverse_label",
+    "label",
+    "step_phrase",
+    "walk_tree",
+]
 
 DIRECTIONS = ("up", "down", "both")
 
 # How a relation reads from the event that holds it ("A responds to B")...
 LABELS = {
-    "responds_to": "responds to", "appeals": "appeals", "blocks": "blocks", "overturns": "overturns",
-    "implements": "implements", "joins": "joins", "supersedes": "supersedes", "follows": "follows",
-    "part_of": "part of", "cites": "cites",
+    "responds_to": "responds to",
+    "appeals": "appeals",
+    "blocks": "blocks",
+    "overturns": "overturns",
+    "implements": "implements",
+    "joins": "joins",
+    "supersedes": "supersedes",
+    "follows": "follows",
+    "part_of": "part of",
+    "cites": "cites",
 }
 # ...and from the event it points to ("B answered by A").
 INVERSE_LABELS = {
-    "responds_to": "answered by", "appeals": "appealed by", "blocks": "blocked by", "overturns": "overturned by",
-    "implements": "implemented by", "joins": "joined by", "supersedes": "superseded by", "follows": "followed by",
-    "part_of": "includes", "cites": "cited by",
+    "responds_to": "answered by",
+    "appeals": "appealed by",
+    "blocks": "blocked by",
+    "overturns": "overturned by",
+    "implements": "implemented by",
+    "joins": "joined by",
+    "supersedes": "superseded by",
+    "follows": "followed by",
+    "part_of": "includes",
+    "cites": "cited by",
 }
 
 
@@ -111,7 +137,7 @@ class RelationIndex:
         distance; the event itself at 0. `both` walks up and down separately (see module)."""
         self.event(event_id)
         found: dict[str, int] = {event_id: 0}
-        for way in (("up", "down") if direction == "both" else (direction,)):
+        for way in ("up", "down") if direction == "both" else (direction,):
             for node_id, distance in self._walk(event_id, way, depth).items():
                 if distance < found.get(node_id, distance + 1):
                     found[node_id] = distance
@@ -186,5 +212,7 @@ def walk_tree(root: ChainNode) -> list[tuple[ChainNode, int, str]]:
         order.append((node, level))
         stack.extend((child, level + 1) for child in reversed(node.children))
     shown_at = {node.event["id"]: position for position, (node, _level) in enumerate(order) if not node.repeat}
-    return [(node, level, ("above" if shown_at[node.event["id"]] < position else "below") if node.repeat else "")
-            for position, (node, level) in enumerate(order)]
+    return [
+        (node, level, ("above" if shown_at[node.event["id"]] < position else "below") if node.repeat else "")
+        for position, (node, level) in enumerate(order)
+    ]

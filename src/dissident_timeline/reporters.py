@@ -8,8 +8,8 @@ GitHub workflow command.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .problems import Problem
 from .safe import json_visible, visible
@@ -25,18 +25,23 @@ class Reporter:
 
 
 def text(problems: list[Problem]) -> str:
-    return "".join(f"{visible(p.path)}:{p.line}:{p.col}: {p.severity}: {visible(p.message)} [{p.code}]\n"
-                   for p in problems)
+    return "".join(
+        f"{visible(p.path)}:{p.line}:{p.col}: {p.severity}: {visible(p.message)} [{p.code}]\n" for p in problems
+    )
 
 
 def github(problems: list[Problem]) -> str:
-    return "".join(f"::{p.severity} file={_property(p.path)},line={p.line},col={p.col},title={p.code}::"
-                   f"{_data(p.message)}\n" for p in problems)
+    return "".join(
+        f"::{p.severity} file={_property(p.path)},line={p.line},col={p.col},title={p.code}::{_data(p.message)}\n"
+        for p in problems
+    )
 
 
 def as_json(problems: list[Problem]) -> str:
-    items = [{"path": p.path, "line": p.line, "col": p.col, "severity": p.severity, "code": p.code,
-              "message": p.message} for p in problems]
+    items = [
+        {"path": p.path, "line": p.line, "col": p.col, "severity": p.severity, "code": p.code, "message": p.message}
+        for p in problems
+    ]
     return json_visible(json.dumps(items, ensure_ascii=False, indent=2)) + "\n"
 
 
@@ -49,8 +54,11 @@ def _property(value: str) -> str:
     return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-REPORTERS: dict[str, Reporter] = {r.name: r for r in (
-    Reporter("text", "PATH:LINE:COL: SEVERITY: MESSAGE [CODE]", text),
-    Reporter("github", "GitHub Actions annotations", github),
-    Reporter("json", "a list of problems, for programs", as_json),
-)}
+REPORTERS: dict[str, Reporter] = {
+    r.name: r
+    for r in (
+        Reporter("text", "PATH:LINE:COL: SEVERITY: MESSAGE [CODE]", text),
+        Reporter("github", "GitHub Actions annotations", github),
+        Reporter("json", "a list of problems, for programs", as_json),
+    )
+}

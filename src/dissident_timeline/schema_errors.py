@@ -6,6 +6,7 @@ Messages name the field and say how to fix it; they never echo the whole input v
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .models import FIELDS
@@ -18,7 +19,7 @@ _SLUG_FIELDS = {"id", "controversy", "tags", "role", "event"}
 _DATE_FIELDS = {"date", "accessed"}
 
 
-def translate(error: dict[str, Any], schema: str) -> tuple[str, tuple, str]:
+def translate(error: Mapping[str, Any], schema: str) -> tuple[str, tuple, str]:
     """(code, path inside the item, message) for one pydantic error of `schema` (event or registry)."""
     loc: tuple = tuple(error["loc"])
     kind = error["type"]
@@ -30,7 +31,7 @@ def translate(error: dict[str, Any], schema: str) -> tuple[str, tuple, str]:
         name = str(loc[-1])
         valid = FIELDS[schema].get(_field_name(loc[:-1]), ())
         hint = suggest(name, list(valid)) or f" (valid fields: {', '.join(valid)})"
-        return "unknown-field", loc + (KEY,), f"unknown field `{shorten(name)}`{_in(loc[:-1])}{hint}"
+        return "unknown-field", (*loc, KEY), f"unknown field `{shorten(name)}`{_in(loc[:-1])}{hint}"
     if kind == "value_error":
         reason = str(error["ctx"]["error"]) if error.get("ctx") else error["msg"]
         if field in _DATE_FIELDS:
@@ -43,8 +44,11 @@ def translate(error: dict[str, Any], schema: str) -> tuple[str, tuple, str]:
             given = error.get("input")
             slug = slugify(given)[:80].strip("-") if isinstance(given, str) else ""
             hint = f": write `{shorten(slug)}`" if slug else " (`eo-13768`)"
-            return ("invalid-id", loc, f"`{where}` must be a slug, lowercase letters and digits in words "
-                    f"joined by single hyphens{hint}")
+            return (
+                "invalid-id",
+                loc,
+                f"`{where}` must be a slug, lowercase letters and digits in words joined by single hyphens{hint}",
+            )
         return "invalid-value", loc, f"`{where}` must be a two-letter country code in capitals (`US`, `GB`)"
     if kind == "string_too_long":
         limit = error["ctx"]["max_length"]
@@ -99,4 +103,3 @@ def _dotted(loc: tuple) -> str:
 
 def _in(loc: tuple) -> str:
     return f" in `{_dotted(loc)}`" if loc else ""
-

@@ -16,8 +16,18 @@ from typing import Any
 
 from .dates import DateError, parse_date
 
-__all__ = ["BY", "NONE", "UNKNOWN", "actor_pairs", "counts", "day_of", "quantile", "response_delays",
-           "slugs_in_use", "statistics"]
+__all__ = [
+    "BY",
+    "NONE",
+    "UNKNOWN",
+    "actor_pairs",
+    "counts",
+    "day_of",
+    "quantile",
+    "response_delays",
+    "slugs_in_use",
+    "statistics",
+]
 
 BY = ("year", "month", "kind", "controversy", "register", "actor")
 UNKNOWN = "(unknown)"  # a year or month that the event's date does not give
@@ -57,11 +67,15 @@ def day_of(event: dict[str, Any]) -> date | None:
 def _keys(event: dict[str, Any], by: str) -> list[tuple[str, str]]:
     """The (key, label) pairs an event counts under: one, or one per register or actor."""
     if by == "year":
-        return [(event["start"][:-6], event["start"][:-6]) if _start_precision(event) in _YEAR_KNOWN
-                else (UNKNOWN, UNKNOWN)]
+        return [
+            (event["start"][:-6], event["start"][:-6]) if _start_precision(event) in _YEAR_KNOWN else (UNKNOWN, UNKNOWN)
+        ]
     if by == "month":
-        return [(event["start"][:-3], event["start"][:-3]) if _start_precision(event) in _MONTH_KNOWN
-                else (UNKNOWN, UNKNOWN)]
+        return [
+            (event["start"][:-3], event["start"][:-3])
+            if _start_precision(event) in _MONTH_KNOWN
+            else (UNKNOWN, UNKNOWN)
+        ]
     if by == "kind":
         return [(event["kind"], event["kind"])]
     if by == "controversy":
@@ -112,8 +126,11 @@ def slugs_in_use(events: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]
             controversies[event["controversy"]] += 1
         tags.update(set(event["tags"]))
         roles.update({actor["role"] for actor in event["actors"] if actor["role"]})
-    return {"controversies": _ranked(controversies, "slug"), "tags": _ranked(tags, "slug"),
-            "roles": _ranked(roles, "slug")}
+    return {
+        "controversies": _ranked(controversies, "slug"),
+        "tags": _ranked(tags, "slug"),
+        "roles": _ranked(roles, "slug"),
+    }
 
 
 def actor_pairs(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -127,10 +144,17 @@ def actor_pairs(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         names.update(authors)
         names.update(targets)
         tally.update((author, target) for author in authors for target in targets if author != target)
-    ranked = sorted(tally.items(), key=lambda kv: (-kv[1], names[kv[0][0]].casefold(), names[kv[0][1]].casefold(),
-                                                     kv[0]))
-    return [{"author": {"id": author, "name": names[author]}, "target": {"id": target, "name": names[target]},
-             "events": count} for (author, target), count in ranked]
+    ranked = sorted(
+        tally.items(), key=lambda kv: (-kv[1], names[kv[0][0]].casefold(), names[kv[0][1]].casefold(), kv[0])
+    )
+    return [
+        {
+            "author": {"id": author, "name": names[author]},
+            "target": {"id": target, "name": names[target]},
+            "events": count,
+        }
+        for (author, target), count in ranked
+    ]
 
 
 def quantile(ordered: list[int], fraction: float) -> float:
@@ -144,8 +168,11 @@ def quantile(ordered: list[int], fraction: float) -> float:
 
 def _summary(delays: list[int], not_computable: int) -> dict[str, Any]:
     ordered = sorted(delays)
-    figures: dict[str, Any] = {"pairs": len(delays) + not_computable, "computable": len(delays),
-                               "not_computable": not_computable}
+    figures: dict[str, Any] = {
+        "pairs": len(delays) + not_computable,
+        "computable": len(delays),
+        "not_computable": not_computable,
+    }
     for name, fraction in (("min", 0.0), ("q1", 0.25), ("median", 0.5), ("q3", 0.75), ("max", 1.0)):
         figures[name] = _number(quantile(ordered, fraction)) if ordered else None
     return figures
@@ -183,6 +210,12 @@ def response_delays(events: list[dict[str, Any]]) -> dict[str, Any]:
 
 def statistics(events: list[dict[str, Any]], by: str) -> dict[str, Any]:
     """Every figure of `timeline stats`, as its JSON document (docs/commands.md)."""
-    return {"schema_version": 1, "events": len(events), "by": by, "counts": counts(events, by),
-            "slugs": slugs_in_use(events), "actor_pairs": actor_pairs(events),
-            "response_delays": response_delays(events)}
+    return {
+        "schema_version": 1,
+        "events": len(events),
+        "by": by,
+        "counts": counts(events, by),
+        "slugs": slugs_in_use(events),
+        "actor_pairs": actor_pairs(events),
+        "response_delays": response_delays(events),
+    }

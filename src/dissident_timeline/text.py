@@ -126,8 +126,9 @@ class Suggester:
                     break
         return shortlist
 
+
 def _grams(text: str) -> set[str]:
     """Padded bigrams and trigrams: bigrams find the short ids and the last digits, trigrams
     the long words."""
     padded = f"\0{text}\0"
-    return {padded[i:i + 2] for i in range(len(padded) - 1)} | {padded[i:i + 3] for i in range(len(padded) - 2)}
+    return {padded[i : i + 2] for i in range(len(padded) - 1)} | {padded[i : i + 3] for i in range(len(padded) - 2)}

@@ -32,11 +32,12 @@ except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml on every pl
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
-    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
+    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]  # fallback when libyaml is missing
         def __init__(self, stream: bytes) -> None:
             Reader.__init__(self, stream)
             Scanner.__init__(self)
             _PyParser.__init__(self)
+
 
 __all__ = ["KEY", "MAX_BYTES", "MAX_DEPTH", "Parsed", "RawProblem", "decode", "locate", "read_yaml", "syntax_hint"]
 
@@ -72,7 +73,7 @@ class Parsed:
 def decode(data: bytes) -> tuple[bytes, RawProblem | None]:
     """Check that `data` is UTF-8 without NUL bytes; return it without a BOM."""
     if data.startswith(_BOM):
-        data = data[len(_BOM):]
+        data = data[len(_BOM) :]
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _byte_position(data, nul)
@@ -154,8 +155,14 @@ class _Builder:
             # A character YAML forbids (ESC, C1 controls, U+FFFE...): no mark, but a byte offset.
             # The default message spans lines and names no line; give the position instead.
             line, col = _byte_position(self.data, error.position)
-            self.result.problems.append(RawProblem("yaml-syntax", line, col, f"YAML syntax error: character "
-                                                   f"U+{error.character:04X} is not allowed in a YAML file; remove it"))
+            self.result.problems.append(
+                RawProblem(
+                    "yaml-syntax",
+                    line,
+                    col,
+                    f"YAML syntax error: character U+{error.character:04X} is not allowed in a YAML file; remove it",
+                )
+            )
             self.result.documents.clear()
         except yaml.YAMLError as error:  # other errors without a mark
             self.result.problems.append(RawProblem("yaml-syntax", 1, 1, f"YAML error: {error}"))
@@ -200,25 +207,34 @@ class _Builder:
                 stack.append([container, _EXPECT_KEY, event.start_mark, path])
             elif kind in collection_end:
                 frame = stack.pop()
-                self._attach(frame[0], frame[2], plain=False, path=frame[3])
+                self._attach(frame[0], frame[2], plain=False, given_path=frame[3])
             elif kind is alias:
-                self._problem("yaml-anchor", event.start_mark,
-                              f"alias `*{shorten(event.anchor)}` refused: event files cannot use anchors and "
-                              "aliases; write the value out in full")
+                self._problem(
+                    "yaml-anchor",
+                    event.start_mark,
+                    f"alias `*{shorten(event.anchor)}` refused: event files cannot use anchors and "
+                    "aliases; write the value out in full",
+                )
                 self._attach(None, event.start_mark, plain=False)
             elif kind is ev.StreamEndEvent:
                 return
 
     def _refuse_decoration(self, event: Any) -> None:
         if event.anchor is not None:
-            self._problem("yaml-anchor", event.start_mark,
-                          f"anchor `&{shorten(event.anchor)}` refused: event files cannot use anchors and "
-                          "aliases; write the value out in full")
+            self._problem(
+                "yaml-anchor",
+                event.start_mark,
+                f"anchor `&{shorten(event.anchor)}` refused: event files cannot use anchors and "
+                "aliases; write the value out in full",
+            )
         if event.tag not in (None, "!"):
             tag = event.tag.replace("tag:yaml.org,2002:", "!!", 1)
-            self._problem("yaml-tag", event.start_mark,
-                          f"tag `{shorten(tag)}` refused: event files hold only plain strings, lists "
-                          "and mappings; remove the tag")
+            self._problem(
+                "yaml-tag",
+                event.start_mark,
+                f"tag `{shorten(tag)}` refused: event files hold only plain strings, lists "
+                "and mappings; remove the tag",
+            )
 
     def _expecting_key(self) -> bool:
         return bool(self.stack) and self.stack[-1][1] is _EXPECT_KEY and self.stack[-1][0].__class__ is dict
@@ -229,13 +245,14 @@ class _Builder:
             return (len(self.result.documents),)
         container, key, _mark, path = self.stack[-1]
         if container.__class__ is list:
-            return path + (len(container),)
+            return (*path, len(container))
         return path + ((KEY,) if key is _EXPECT_KEY else (key,))
 
-    def _attach(self, value: Any, mark: Any, plain: bool, path: tuple | None = None) -> None:
+    def _attach(self, value: Any, mark: Any, plain: bool, given_path: tuple | None = None) -> None:
         stack = self.stack
+        path: tuple = ()  # read only in positions mode, where it is set here
         if self.positions is not None:
-            path = path if path is not None else self._child_path()
+            path = given_path if given_path is not None else self._child_path()
         if not stack:
             if value.__class__ is dict:
                 self.result.lines[(len(self.result.documents),)] = mark.line + 1
@@ -277,13 +294,15 @@ class _Builder:
             self._problem("complex-key", mark, "a key must be a plain name, not a list or a mapping")
             return _DISCARD
         if key == "<<" and plain:
-            self._problem("yaml-merge-key", mark,
-                          "merge key `<<` refused: write the keys out in full")
+            self._problem("yaml-merge-key", mark, "merge key `<<` refused: write the keys out in full")
             return _DISCARD
         if key in mapping:
-            self._problem("duplicate-key", mark,
-                          f"duplicate key `{shorten(key)}`: this mapping already has it (the first one is "
-                          "kept); remove one of them")
+            self._problem(
+                "duplicate-key",
+                mark,
+                f"duplicate key `{shorten(key)}`: this mapping already has it (the first one is "
+                "kept); remove one of them",
+            )
             return _DISCARD
         return key
 
@@ -313,20 +332,34 @@ def syntax_hint(data: bytes, mark: Any, problem: str) -> tuple[int, int, str] | 
             value = text[value_col:].strip()
             start = value[: value.find(": ") + 1] if len(value) > 40 else value  # enough to show the colon
             quoted = start.replace("\\", "\\\\").replace('"', '\\"') + (" …" if start != value else "")
-            return (number, value_col + 1, f"the value of `{shorten(key)}` contains `: `, which YAML reads as a "
-                    f"new key: put the value in double quotes (`{shorten(key)}: \"{shorten(quoted, 50)}\"`)")
-        return (number, len(key_line.group("indent")) + 1, f"`{shorten(key)}` is indented more than the line "
-                "above: align it with the other keys of its mapping (or, to continue the text above, quote it)")
+            return (
+                number,
+                value_col + 1,
+                f"the value of `{shorten(key)}` contains `: `, which YAML reads as a "
+                f'new key: put the value in double quotes (`{shorten(key)}: "{shorten(quoted, 50)}"`)',
+            )
+        return (
+            number,
+            len(key_line.group("indent")) + 1,
+            f"`{shorten(key)}` is indented more than the line "
+            "above: align it with the other keys of its mapping (or, to continue the text above, quote it)",
+        )
     if column > 0 and column <= len(text) and text[column - 1] == "'" and "'" in text[: column - 1]:
-        return (number, column, "an apostrophe inside single quotes ends the text: double it (`''`), or put the "
-                "value in double quotes")
+        return (
+            number,
+            column,
+            "an apostrophe inside single quotes ends the text: double it (`''`), or put the value in double quotes",
+        )
     if "expected key" in problem or "expected '-' indicator" in problem or "expected <block end>" in problem:
         start = len(text) - len(text.lstrip(" "))
-        return (number, start + 1, f"bad indentation: this line (column {start + 1}) does not line up with the "
-                "keys above it; the keys of one mapping, and the `-` of one list, start in the same column")
+        return (
+            number,
+            start + 1,
+            f"bad indentation: this line (column {start + 1}) does not line up with the "
+            "keys above it; the keys of one mapping, and the `-` of one list, start in the same column",
+        )
     return None
 
 
 class _TooDeep(Exception):
     pass
-

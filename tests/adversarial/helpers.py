@@ -54,8 +54,10 @@ def no_traceback(result) -> None:
 
 def strict_json(text: str):
     """Parse JSON refusing NaN and Infinity, which are not JSON."""
+
     def refuse(constant: str):
         raise AssertionError(f"{constant} in JSON output")
+
     return json.loads(text, parse_constant=refuse)
 
 

@@ -18,15 +18,26 @@ from dissident_timeline.problems import CATALOG
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-scalars = st.one_of(st.text(max_size=30), st.sampled_from(["no", "yes", "~", "null", "2017", "2017-01-25", "12:30",
-                                                           ".nan", "0x1F", "<<", "1e3", "decree", "a", ""]))
-keys = st.one_of(st.sampled_from([*FIELDS["event"][""], "actor", "role", "type", "event", "url", "actors", "name",
-                                  "<<", "? x"]), st.text(max_size=12))
-documents = st.recursive(scalars | st.none(), lambda inner: st.lists(inner, max_size=4)
-                         | st.dictionaries(keys, inner, max_size=6), max_leaves=25)
+scalars = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(
+        ["no", "yes", "~", "null", "2017", "2017-01-25", "12:30", ".nan", "0x1F", "<<", "1e3", "decree", "a", ""]
+    ),
+)
+keys = st.one_of(
+    st.sampled_from([*FIELDS["event"][""], "actor", "role", "type", "event", "url", "actors", "name", "<<", "? x"]),
+    st.text(max_size=12),
+)
+documents = st.recursive(
+    scalars | st.none(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=6),
+    max_leaves=25,
+)
 events = st.fixed_dictionaries({}, optional={field: documents for field in FIELDS["event"][""]})
-VALID = b"id: a\ndate: 2017-01-25\nkind: decree\ntitle: t\nactors: [A, {actor: B, role: target}]\n" \
+VALID = (
+    b"id: a\ndate: 2017-01-25\nkind: decree\ntitle: t\nactors: [A, {actor: B, role: target}]\n"
     b"sources: [{title: s, url: 'https://x.org', date: 2017}]\nrelations: [{type: cites, event: b}]\n"
+)
 
 
 def _assert_outcome(result: Analysis, registry: bool) -> None:
@@ -67,16 +78,23 @@ def test_loader_on_random_text(text: str, registry: bool) -> None:
 
 
 @FAST
-@given(position=st.integers(0, len(VALID)), insert=st.lists(st.sampled_from(
-    list("&*!|>%@`'\"[]{}:,-?#~\t\n\r\\ \x00\x1b\x85\u2028\ufeff\ud800") + ["<<: ", "\n  ", "\n- "]),
-    max_size=4).map("".join), cut=st.integers(0, 5))
+@given(
+    position=st.integers(0, len(VALID)),
+    insert=st.lists(
+        st.sampled_from([*list("&*!|>%@`'\"[]{}:,-?#~\t\n\r\\ \x00\x1b\x85\u2028\ufeff�"), "<<: ", "\n  ", "\n- "]),
+        max_size=4,
+    ).map("".join),
+    cut=st.integers(0, 5),
+)
 def test_loader_on_mutated_valid_files(position: int, insert: str, cut: int) -> None:
-    data = VALID[:position] + insert.encode("utf-8", "surrogatepass") + VALID[position + cut:]
+    data = VALID[:position] + insert.encode("utf-8", "surrogatepass") + VALID[position + cut :]
     _assert_outcome(analyse(data, False), False)
 
 
-date_like = st.from_regex(r"\A(\.\.|[0-9X]{2,5}(-[0-9X]{1,3}){0,3}[~?%]?)(/(\.\.|[0-9X]{2,5}(-[0-9X]{1,3}){0,2}"
-                          r"[~?%]?))?\Z")
+date_like = st.from_regex(
+    r"\A(\.\.|[0-9X]{2,5}(-[0-9X]{1,3}){0,3}[~?%]?)(/(\.\.|[0-9X]{2,5}(-[0-9X]{1,3}){0,2}"
+    r"[~?%]?))?\Z"
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -103,17 +121,31 @@ def _cli(content: bytes, args: list[str]) -> int:
 
 def app_():
     from dissident_timeline.cli import app
+
     return app
 
 
-COMMANDS = st.sampled_from([["check"], ["check", "--format", "json"], ["check", "--format", "github"], ["build"],
-                            ["build", "--format", "markdown"], ["build", "--format", "json"],
-                            ["filter", "--text", "a"], ["actors"]])
+COMMANDS = st.sampled_from(
+    [
+        ["check"],
+        ["check", "--format", "json"],
+        ["check", "--format", "github"],
+        ["build"],
+        ["build", "--format", "markdown"],
+        ["build", "--format", "json"],
+        ["filter", "--text", "a"],
+        ["actors"],
+    ]
+)
 
 
 @SLOW
-@given(content=st.one_of(st.binary(max_size=200), documents.map(lambda d: _dump(d, None)),
-                         events.map(lambda d: _dump(d, False))), args=COMMANDS)
+@given(
+    content=st.one_of(
+        st.binary(max_size=200), documents.map(lambda d: _dump(d, None)), events.map(lambda d: _dump(d, False))
+    ),
+    args=COMMANDS,
+)
 @example(content=b"actors: ['']", args=["check"])  # an invalid event's actor reference without a role
 @example(content=b"[]", args=["build"])
 def test_cli_on_random_file_contents(content: bytes, args: list[str]) -> None:
@@ -123,5 +155,7 @@ def test_cli_on_random_file_contents(content: bytes, args: list[str]) -> None:
 @SLOW
 @given(since=st.text(max_size=20), until=st.text(max_size=20))
 def test_cli_on_random_date_filters(since: str, until: str) -> None:
-    assert _cli(VALID.replace(b"relations: [{type: cites, event: b}]\n", b""),
-                ["filter", "--since", since or "2017", "--until", until or "2018"]) in (0, 2)
+    assert _cli(
+        VALID.replace(b"relations: [{type: cites, event: b}]\n", b""),
+        ["filter", "--since", since or "2017", "--until", until or "2018"],
+    ) in (0, 2)

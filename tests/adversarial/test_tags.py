@@ -36,11 +36,13 @@ def test_tag_on_a_value_is_refused_at_its_position(tmp_path: Path, tagged: str, 
 
 
 def test_tag_on_a_key_a_document_and_through_a_tag_directive(tmp_path: Path) -> None:
-    text = ("%TAG !e! tag:example.com,2000:\n"
-            "--- !!python/object:collections.OrderedDict\n"
-            "id: a\ndate: 2017\nkind: decree\n"
-            "!!python/name:os.system title: t\n"
-            "sources: [!e!source {title: s}]\n")
+    text = (
+        "%TAG !e! tag:example.com,2000:\n"
+        "--- !!python/object:collections.OrderedDict\n"
+        "id: a\ndate: 2017\nkind: decree\n"
+        "!!python/name:os.system title: t\n"
+        "sources: [!e!source {title: s}]\n"
+    )
     assert problems_of(tmp_path, text) == ["2:5 yaml-tag", "6:1 yaml-tag", "7:11 yaml-tag"]
 
 
@@ -61,8 +63,9 @@ def test_a_non_specific_tag_is_plain_yaml(tmp_path: Path) -> None:
     assert problems_of(tmp_path, HEAD + "title: ! hello\n") == []
 
 
-@pytest.mark.parametrize("command", [["check"], ["build"], ["build", "--format", "json"], ["filter", "--kind", "decree"],
-                                     ["actors"]])
+@pytest.mark.parametrize(
+    "command", [["check"], ["build"], ["build", "--format", "json"], ["filter", "--kind", "decree"], ["actors"]]
+)
 def test_no_payload_runs(tmp_path: Path, command: list[str]) -> None:
     shutil.copy(FIXTURES / "code_execution.yaml", tmp_path / "events.yaml")
     result = run(*command, "events.yaml", "--no-cache", cwd=tmp_path)
@@ -70,7 +73,11 @@ def test_no_payload_runs(tmp_path: Path, command: list[str]) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.yaml"]  # no PWNED-* file
     lines = (result.stdout if command == ["check"] else result.stderr).splitlines()
     assert [line.split(": ")[0] + " " + line.rsplit(" ", 1)[1] for line in lines if "yaml-tag" in line] == [
-        "events.yaml:6:10 [yaml-tag]", "events.yaml:11:10 [yaml-tag]", "events.yaml:16:10 [yaml-tag]",
-        "events.yaml:21:10 [yaml-tag]", "events.yaml:26:10 [yaml-tag]", "events.yaml:31:10 [yaml-tag]",
+        "events.yaml:6:10 [yaml-tag]",
+        "events.yaml:11:10 [yaml-tag]",
+        "events.yaml:16:10 [yaml-tag]",
+        "events.yaml:21:10 [yaml-tag]",
+        "events.yaml:26:10 [yaml-tag]",
+        "events.yaml:31:10 [yaml-tag]",
     ]
     no_traceback(result)

@@ -19,8 +19,10 @@ from ..conftest import run
 from .helpers import FIXTURES, HEAD, RAW_CONTROLS, no_traceback, write
 
 FORCED = {"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1", "CLICOLOR_FORCE": "1"}
-TITLES = ["[bold red]x[/] [link=http://evil]x[/link] :fire:",
-          "clear\\u001b[2J clip\\u001b]52;c;cm0gLXJmIH4=\\u0007 csi\\u009b31m bidi\\u202etxt.exe"]
+TITLES = [
+    "[bold red]x[/] [link=http://evil]x[/link] :fire:",
+    "clear\\u001b[2J clip\\u001b]52;c;cm0gLXJmIH4=\\u0007 csi\\u009b31m bidi\\u202etxt.exe",
+]
 ACTORS = ["[bold]Boss[/bold], :skull: Mallory (target)", "\\u202eevil\\u202c, bell\\u0007, esc\\u001b[5m (author)"]
 
 
@@ -43,8 +45,9 @@ def test_table_shows_data_literally(hostile: Path, command: list[str], env: dict
     no_traceback(result)
     _assert_inert(result.stdout)
     rows = [line for line in result.stdout.splitlines() if "decree" in line or "ruling" in line]
-    assert [[cell.strip() for cell in row.split("│")[3:5]] for row in rows] == [list(pair) for pair in
-                                                                               zip(TITLES, ACTORS)]
+    assert [[cell.strip() for cell in row.split("│")[3:5]] for row in rows] == [
+        list(pair) for pair in zip(TITLES, ACTORS, strict=False)
+    ]
 
 
 @pytest.mark.parametrize("columns", ["20", "45", "80"])
@@ -60,8 +63,14 @@ def test_real_terminal_gets_only_the_tools_own_styles(hostile: Path) -> None:
     env = {**os.environ, "COLUMNS": "250", "TERM": "xterm-256color"}
     env.pop("NO_COLOR", None)
     env.pop("CI", None)
-    process = subprocess.Popen([sys.executable, "-m", "dissident_timeline", "build", "events.yaml"], cwd=hostile,
-                               stdin=secondary, stdout=secondary, stderr=subprocess.PIPE, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dissident_timeline", "build", "events.yaml"],
+        cwd=hostile,
+        stdin=secondary,
+        stdout=secondary,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     os.close(secondary)
     chunks = []
     while True:
@@ -89,7 +98,7 @@ def test_real_terminal_gets_only_the_tools_own_styles(hostile: Path) -> None:
 
 def test_actors_table_is_inert(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "actors.yaml", tmp_path / "actors.yaml")
-    write(tmp_path, "e.yaml", HEAD + "title: t\nactors: [\":fire:\"]\n")
+    write(tmp_path, "e.yaml", HEAD + 'title: t\nactors: [":fire:"]\n')
     result = run("actors", ".", cwd=tmp_path, env=FORCED)
     assert result.returncode == 0, result.stderr
     _assert_inert(result.stdout)
@@ -102,13 +111,18 @@ UNKNOWN = HEAD + 'title: t\n"ti\\e[2Jtle\\u202e": x\n"\\n::error file=x::forged"
 def test_problem_messages_are_inert_as_text(tmp_path: Path) -> None:
     write(tmp_path, "e.yaml", UNKNOWN)
     result = run("check", "e.yaml", cwd=tmp_path)
-    fields = "(valid fields: id, date, kind, title, summary, actors, controversy, registers, tags, place, sources, " \
+    fields = (
+        "(valid fields: id, date, kind, title, summary, actors, controversy, registers, tags, place, sources, "
         "relations, alternative_dates, legal, quotes)"
-    assert (result.returncode, result.stdout.splitlines()) == (1, [
-        "e.yaml:6:1: error: unknown field `ti\\u001b[2Jtle\\u202e` (did you mean `title`?) [unknown-field]",
-        f"e.yaml:7:1: error: unknown field `\\u000a::error file=x::forged` {fields} [unknown-field]",
-        f"e.yaml:8:1: error: unknown field `%0A::warning::forged` {fields} [unknown-field]",
-    ])
+    )
+    assert (result.returncode, result.stdout.splitlines()) == (
+        1,
+        [
+            "e.yaml:6:1: error: unknown field `ti\\u001b[2Jtle\\u202e` (did you mean `title`?) [unknown-field]",
+            f"e.yaml:7:1: error: unknown field `\\u000a::error file=x::forged` {fields} [unknown-field]",
+            f"e.yaml:8:1: error: unknown field `%0A::warning::forged` {fields} [unknown-field]",
+        ],
+    )
     no_traceback(result)
 
 
@@ -122,10 +136,12 @@ def test_problem_messages_cannot_forge_a_github_command(tmp_path: Path) -> None:
         "error file=e.yaml,line=7,col=1,title=unknown-field",
         "error file=e.yaml,line=8,col=1,title=unknown-field",
     ]
-    assert lines[1].startswith("::error file=e.yaml,line=7,col=1,title=unknown-field::unknown field "
-                               "`\\u000a::error file=x::forged`")
-    assert lines[2].startswith("::error file=e.yaml,line=8,col=1,title=unknown-field::unknown field "
-                               "`%250A::warning::forged`")  # `%0A` would be decoded to a newline by the runner
+    assert lines[1].startswith(
+        "::error file=e.yaml,line=7,col=1,title=unknown-field::unknown field `\\u000a::error file=x::forged`"
+    )
+    assert lines[2].startswith(
+        "::error file=e.yaml,line=8,col=1,title=unknown-field::unknown field `%250A::warning::forged`"
+    )  # `%0A` would be decoded to a newline by the runner
     _assert_inert(result.stdout)
     assert "\r" not in result.stdout
 
@@ -141,8 +157,10 @@ def test_problem_messages_are_inert_as_json(tmp_path: Path) -> None:
     result = run("check", "e.yaml", "--format", "json", cwd=tmp_path)
     _assert_inert(result.stdout)
     assert [p["message"].split(" (")[0] for p in json.loads(result.stdout)] == [  # the data, exactly
-        "unknown field `ti\x9b2Jtle\u202e`", "unknown field `\n::error file=x::forged`",
-        "unknown field `%0A::warning::forged`"]
+        "unknown field `ti\x9b2Jtle\u202e`",
+        "unknown field `\n::error file=x::forged`",
+        "unknown field `%0A::warning::forged`",
+    ]
 
 
 def test_problems_of_build_on_stderr_are_inert(hostile: Path) -> None:
@@ -150,8 +168,10 @@ def test_problems_of_build_on_stderr_are_inert(hostile: Path) -> None:
     result = run("build", ".", cwd=hostile, env=FORCED)
     assert (result.returncode, result.stdout) == (1, "")
     _assert_inert(result.stderr)
-    assert result.stderr.splitlines()[0] == \
-        "bad.yaml:6:1: error: unknown field `ti\\u001b[2Jtle\\u202e` (did you mean `title`?) [unknown-field]"
+    assert (
+        result.stderr.splitlines()[0]
+        == "bad.yaml:6:1: error: unknown field `ti\\u001b[2Jtle\\u202e` (did you mean `title`?) [unknown-field]"
+    )
 
 
 @pytest.mark.parametrize("format_name", ["json", "markdown"])
@@ -165,6 +185,8 @@ def test_other_formats_are_inert_too(hostile: Path, format_name: str) -> None:
 
 
 def test_visible_escapes_every_hidden_character() -> None:
-    assert visible("a\x1b[2J\x9b\x07\u202e\u2066\u200b\u2028\ufeff\t\U000e0001b") == \
-        "a\\u001b[2J\\u009b\\u0007\\u202e\\u2066\\u200b\\u2028\\ufeff \\U000e0001b"
+    assert (
+        visible("a\x1b[2J\x9b\x07\u202e\u2066\u200b\u2028\ufeff\t\U000e0001b")
+        == "a\\u001b[2J\\u009b\\u0007\\u202e\\u2066\\u200b\\u2028\\ufeff \\U000e0001b"
+    )
     assert visible("Café ñ 東京 [bold] :fire:") == "Café ñ 東京 [bold] :fire:"

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..problems import ERROR, Code
 from ..text import shorten
 from . import Context, Finding, check
 
 
-@check(("unknown-actor", Code(ERROR, "Unknown actor",
-        "With a registry, every actor reference (in `actors`, `quotes` and `affiliations`) must match the id, "
-        "name or alias of a registered actor (case and accents do not matter).")),
-       ("ambiguous-actor", Code(ERROR, "Ambiguous actor",
-        "An actor reference matches several registered actors (through a shared name or alias). Use the id.")))
+@check(
+    (
+        "unknown-actor",
+        Code(
+            ERROR,
+            "Unknown actor",
+            "With a registry, every actor reference (in `actors`, `quotes` and `affiliations`) must match the id, "
+            "name or alias of a registered actor (case and accents do not matter).",
+        ),
+    ),
+    (
+        "ambiguous-actor",
+        Code(
+            ERROR,
+            "Ambiguous actor",
+            "An actor reference matches several registered actors (through a shared name or alias). Use the id.",
+        ),
+    ),
+)
 def actor_references(context: Context) -> Iterator[Finding]:
     index = context.index
     if index is None:  # without a registry, actors are plain names
@@ -21,12 +35,20 @@ def actor_references(context: Context) -> Iterator[Finding]:
     for record, subpath, reference in references(context):
         ids = index.resolve(reference)
         if len(ids) > 1:
-            yield Finding("ambiguous-actor", record, subpath,
-                          f"`{shorten(reference)}` matches several registered actors ({', '.join(ids)}); use the id")
+            yield Finding(
+                "ambiguous-actor",
+                record,
+                subpath,
+                f"`{shorten(reference)}` matches several registered actors ({', '.join(ids)}); use the id",
+            )
         elif not ids:
-            yield Finding("unknown-actor", record, subpath,
-                          f"`{shorten(reference)}` is not a registered actor{index.suggestions(reference)}; "
-                          "add it to actors.yaml or use a registered id, name or alias")
+            yield Finding(
+                "unknown-actor",
+                record,
+                subpath,
+                f"`{shorten(reference)}` is not a registered actor{index.suggestions(reference)}; "
+                "add it to actors.yaml or use a registered id, name or alias",
+            )
 
 
 def references(context: Context) -> Iterator[tuple[dict, tuple, str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..dates import DateError, parse_date
 from ..problems import WARNING, Code
@@ -20,9 +20,17 @@ def no_source(context: Context) -> Iterator[Finding]:
             yield Finding("no-source", record, ("id",), f"{name} cites no source; add `sources:`")
 
 
-@check(("source-before-event", Code(WARNING, "Source older than the event",
-        "A source's date span ends before the event's starts: a source cannot report what had not happened. "
-        "Check both dates.")))
+@check(
+    (
+        "source-before-event",
+        Code(
+            WARNING,
+            "Source older than the event",
+            "A source's date span ends before the event's starts: a source cannot report what had not happened. "
+            "Check both dates.",
+        ),
+    )
+)
 def source_before_event(context: Context) -> Iterator[Finding]:
     for event in context.events + context.partial:  # invalid events too, when their date is valid
         if not event["start"]:
@@ -35,6 +43,9 @@ def source_before_event(context: Context) -> Iterator[Finding]:
             except DateError:  # already reported as invalid-date
                 continue
             if when.end and when.end_key < event["sort_key"][0]:  # time order, not ISO text (`-0050`)
-                yield Finding("source-before-event", event, ("sources", position, "date"),
-                              f"source dated {source['date']} ends before the event ({event['date']}) "
-                              "starts; check both dates")
+                yield Finding(
+                    "source-before-event",
+                    event,
+                    ("sources", position, "date"),
+                    f"source dated {source['date']} ends before the event ({event['date']}) starts; check both dates",
+                )

@@ -10,14 +10,29 @@ from ..render import FORMATS
 
 @with_filters
 @with_format(FORMATS, "table")
-def run(paths: PathsArg = None, output: OutputOpt = None, title: TitleOpt = "Chronology",
-        no_cache: NoCacheOpt = False, *, format: str, options: dict[str, bool], query: Any) -> None:
+def run(
+    paths: PathsArg = None,
+    output: OutputOpt = None,
+    title: TitleOpt = "Chronology",
+    no_cache: NoCacheOpt = False,
+    *,
+    format: str,
+    options: dict[str, bool],
+    query: Any,
+) -> None:
     """The whole chronology (or the events matching the filters), in any format."""
     render_events(paths, query, format, options, output, title, no_cache)
 
 
-def render_events(paths: list[str] | None, query: Any, format: str, options: dict[str, bool], output: str | None,
-                  title: str, no_cache: bool) -> None:
+def render_events(
+    paths: list[str] | None,
+    query: Any,
+    format: str,
+    options: dict[str, bool],
+    output: str | None,
+    title: str,
+    no_cache: bool,
+) -> None:
     """Load, select and render: what `build` and `filter` do."""
     from ..filters import QueryError
     from ..pipeline import load_corpus

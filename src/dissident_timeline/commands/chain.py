@@ -7,8 +7,17 @@ from ..render import CHAIN_FORMATS
 
 
 @with_format(CHAIN_FORMATS, "table")
-def run(event_id: EventArg, paths: PathsArg = None, depth: DepthOpt = None, direction: DirectionOpt = "both",
-        output: OutputOpt = None, no_cache: NoCacheOpt = False, *, format: str, options: dict[str, bool]) -> None:
+def run(
+    event_id: EventArg,
+    paths: PathsArg = None,
+    depth: DepthOpt = None,
+    direction: DirectionOpt = "both",
+    output: OutputOpt = None,
+    no_cache: NoCacheOpt = False,
+    *,
+    format: str,
+    options: dict[str, bool],
+) -> None:
     """The events linked to ID through relations, transitively: what it answers (up) and what answers it (down)."""
     from ..pipeline import load_corpus
     from ..relations import RelationIndex, UnknownEvent, chain_tree

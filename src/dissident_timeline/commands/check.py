@@ -10,15 +10,29 @@ import typer
 from ..options import CacheOpt, NoCacheOpt, PathsArg, StrictOpt, with_format
 from ..reporters import REPORTERS
 
-CorpusOpt = Annotated[str | None, typer.Option(
-    "--corpus", metavar="DIR", show_default=False,
-    help="Check the files given against the corpus in DIR. Default: the nearest folder above each file "
-         "that holds an actors.yaml (none: the files alone).")]
+CorpusOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--corpus",
+        metavar="DIR",
+        show_default=False,
+        help="Check the files given against the corpus in DIR. Default: the nearest folder above each file "
+        "that holds an actors.yaml (none: the files alone).",
+    ),
+]
 
 
 @with_format(REPORTERS, "text")
-def run(paths: PathsArg = None, strict: StrictOpt = False, corpus: CorpusOpt = None, no_cache: NoCacheOpt = False,
-        cache: CacheOpt = False, *, format: str, options: dict[str, bool]) -> None:
+def run(
+    paths: PathsArg = None,
+    strict: StrictOpt = False,
+    corpus: CorpusOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache: CacheOpt = False,
+    *,
+    format: str,
+    options: dict[str, bool],
+) -> None:
     """Check event files: every problem in every file, as PATH:LINE:COL. Exit 1 on errors.
 
     Files inside a corpus (a folder with an actors.yaml) are checked against the whole corpus, and only

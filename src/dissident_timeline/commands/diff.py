@@ -9,10 +9,15 @@ import typer
 from ..chronology_diff import DIFF_FORMATS
 from ..options import NoCacheOpt, with_format
 
-ArgsArg = Annotated[list[str] | None, typer.Argument(
-    metavar="REV_A REV_B PATHS", show_default=False,
-    help="Up to two git revisions (default: HEAD and the working tree), then event files or directories "
-         "(default: events/). An argument that names an existing path is a path.")]
+ArgsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="REV_A REV_B PATHS",
+        show_default=False,
+        help="Up to two git revisions (default: HEAD and the working tree), then event files or directories "
+        "(default: events/). An argument that names an existing path is a path.",
+    ),
+]
 
 
 @with_format(DIFF_FORMATS, "text")
@@ -49,8 +54,11 @@ def run(args: ArgsArg = None, no_cache: NoCacheOpt = False, *, format: str, opti
     for name, corpus in zip(names, (before, after), strict=False):
         errors = sum(problem.severity == "error" for problem in corpus.problems)
         if errors:
-            print(f"note: {name} has {errors} error{'s' if errors > 1 else ''} (see `timeline check`); events "
-                  "that fail validation are left out of the comparison", file=sys.stderr)
+            print(
+                f"note: {name} has {errors} error{'s' if errors > 1 else ''} (see `timeline check`); events "
+                "that fail validation are left out of the comparison",
+                file=sys.stderr,
+            )
     show(DIFF_FORMATS[format].render(diff_events(before.events, after.events, names[0], names[1])), None)
 
 

@@ -11,7 +11,15 @@ from .build import render_events
 
 @with_filters
 @with_format(FORMATS, "table")
-def run(paths: PathsArg = None, output: OutputOpt = None, title: TitleOpt = "Matching events",
-        no_cache: NoCacheOpt = False, *, format: str, options: dict[str, bool], query: Any) -> None:
+def run(
+    paths: PathsArg = None,
+    output: OutputOpt = None,
+    title: TitleOpt = "Matching events",
+    no_cache: NoCacheOpt = False,
+    *,
+    format: str,
+    options: dict[str, bool],
+    query: Any,
+) -> None:
     """The events that match the filters: who did what, when, against whom."""
     render_events(paths, query, format, options, output, title, no_cache)

@@ -10,8 +10,15 @@ from ..render import GRAPH_FORMATS
 
 @with_filters
 @with_format(GRAPH_FORMATS, "dot")
-def run(paths: PathsArg = None, output: OutputOpt = None, no_cache: NoCacheOpt = False, *, format: str,
-        options: dict[str, bool], query: Any) -> None:
+def run(
+    paths: PathsArg = None,
+    output: OutputOpt = None,
+    no_cache: NoCacheOpt = False,
+    *,
+    format: str,
+    options: dict[str, bool],
+    query: Any,
+) -> None:
     """The relation graph: events grouped by controversy, relations as labelled arrows."""
     from ..filters import QueryError
     from ..pipeline import load_corpus

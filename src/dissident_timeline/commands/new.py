@@ -9,32 +9,73 @@ import typer
 from ..options import NoCacheOpt
 from ..vocabulary import KINDS
 
-DateOpt = Annotated[str, typer.Option("--date", metavar="DATE", show_default=False,
-                                      help="When it happened, in EDTF (2017-01-25, 2017-01, 2017, 2017-21...).")]
-KindOpt = Annotated[str, typer.Option("--kind", metavar="KIND", show_default=False,
-                                      help=f"What sort of event: {', '.join(KINDS)}.")]
-TitleArg = Annotated[str, typer.Option("--title", metavar="TEXT", show_default=False,
-                                       help="Headline (one line); the id is derived from it.")]
-ActorOpt = Annotated[list[str] | None, typer.Option(
-    "--actor", metavar="ACTOR[:ROLE]", show_default=False,
-    help="An actor (id, name or alias), with its role after a colon: `Donald Trump:author`. Repeatable.")]
-ControversyOpt = Annotated[str | None, typer.Option(
-    "--controversy", metavar="SLUG", show_default=False,
-    help="The thread it belongs to; the file goes in DIR/SLUG/.")]
-SummaryOpt = Annotated[str | None, typer.Option("--summary", metavar="TEXT", show_default=False,
-                                                   help="What happened and why it matters.")]
-SourceTitleOpt = Annotated[str | None, typer.Option(
-    "--source-title", metavar="TEXT", show_default=False,
-    help="Title of the source (without a source, `check` warns `no-source`).")]
-SourceUrlOpt = Annotated[str | None, typer.Option("--source-url", metavar="URL", show_default=False,
-                                                     help="URL of the source (http or https).")]
+DateOpt = Annotated[
+    str,
+    typer.Option(
+        "--date",
+        metavar="DATE",
+        show_default=False,
+        help="When it happened, in EDTF (2017-01-25, 2017-01, 2017, 2017-21...).",
+    ),
+]
+KindOpt = Annotated[
+    str, typer.Option("--kind", metavar="KIND", show_default=False, help=f"What sort of event: {', '.join(KINDS)}.")
+]
+TitleArg = Annotated[
+    str,
+    typer.Option("--title", metavar="TEXT", show_default=False, help="Headline (one line); the id is derived from it."),
+]
+ActorOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--actor",
+        metavar="ACTOR[:ROLE]",
+        show_default=False,
+        help="An actor (id, name or alias), with its role after a colon: `Donald Trump:author`. Repeatable.",
+    ),
+]
+ControversyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--controversy",
+        metavar="SLUG",
+        show_default=False,
+        help="The thread it belongs to; the file goes in DIR/SLUG/.",
+    ),
+]
+SummaryOpt = Annotated[
+    str | None, typer.Option("--summary", metavar="TEXT", show_default=False, help="What happened and why it matters.")
+]
+SourceTitleOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--source-title",
+        metavar="TEXT",
+        show_default=False,
+        help="Title of the source (without a source, `check` warns `no-source`).",
+    ),
+]
+SourceUrlOpt = Annotated[
+    str | None,
+    typer.Option("--source-url", metavar="URL", show_default=False, help="URL of the source (http or https)."),
+]
 DirOpt = Annotated[str, typer.Option("--dir", metavar="DIR", help="Folder of the corpus's event files.")]
 PrintOpt = Annotated[bool, typer.Option("--print", help="Print the event to stdout instead of writing a file.")]
 
 
-def run(date: DateOpt, kind: KindOpt, title: TitleArg, actor: ActorOpt = None, controversy: ControversyOpt = None,
-        summary: SummaryOpt = None, source_title: SourceTitleOpt = None, source_url: SourceUrlOpt = None,
-        dir: DirOpt = "events", print_only: PrintOpt = False, no_cache: NoCacheOpt = False) -> None:
+def run(
+    date: DateOpt,
+    kind: KindOpt,
+    title: TitleArg,
+    actor: ActorOpt = None,
+    controversy: ControversyOpt = None,
+    summary: SummaryOpt = None,
+    source_title: SourceTitleOpt = None,
+    source_url: SourceUrlOpt = None,
+    dir: DirOpt = "events",
+    print_only: PrintOpt = False,
+    no_cache: NoCacheOpt = False,
+) -> None:
     """Write a new event file, DIR/CONTROVERSY/DATE-ID.yaml, with an id derived from the title.
 
     Prints the path of the file written; never overwrites a file."""
@@ -99,8 +140,12 @@ def _check_actors(corpus: Any, actors: list[dict[str, Any]]) -> None:
     for reference in (ref["actor"] for ref in actors):
         ids = index.resolve(reference)
         if len(ids) > 1:
-            fail_usage(f"--actor: `{shorten(reference)}` matches several registered actors ({', '.join(ids)}); "
-                       "use the id [ambiguous-actor]")
+            fail_usage(
+                f"--actor: `{shorten(reference)}` matches several registered actors ({', '.join(ids)}); "
+                "use the id [ambiguous-actor]"
+            )
         if not ids:
-            fail_usage(f"--actor: `{shorten(reference)}` is not a registered actor{index.suggestions(reference)}; "
-                       "add it to actors.yaml or use a registered id, name or alias [unknown-actor]")
+            fail_usage(
+                f"--actor: `{shorten(reference)}` is not a registered actor{index.suggestions(reference)}; "
+                "add it to actors.yaml or use a registered id, name or alias [unknown-actor]"
+            )

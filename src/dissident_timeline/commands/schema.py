@@ -8,13 +8,20 @@ import typer
 
 from ..options import NoCacheOpt, OutputOpt, PathsArg
 
-RegistryOpt = Annotated[bool, typer.Option(
-    "--registry", help="Offer the actor ids, names and aliases of the corpus in PATHS for completion.")]
+RegistryOpt = Annotated[
+    bool,
+    typer.Option("--registry", help="Offer the actor ids, names and aliases of the corpus in PATHS for completion."),
+]
 ActorsOpt = Annotated[bool, typer.Option("--actors", help="The schema of actors.yaml instead of event files.")]
 
 
-def run(paths: PathsArg = None, registry: RegistryOpt = False, actors: ActorsOpt = False, output: OutputOpt = None,
-        no_cache: NoCacheOpt = False) -> None:
+def run(
+    paths: PathsArg = None,
+    registry: RegistryOpt = False,
+    actors: ActorsOpt = False,
+    output: OutputOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
     """A JSON Schema (draft 2020-12) of event files, for completion and hover help in editors."""
     import json
 

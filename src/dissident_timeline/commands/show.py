@@ -7,8 +7,15 @@ from ..render import SHOW_FORMATS
 
 
 @with_format(SHOW_FORMATS, "table")
-def run(event_id: EventArg, paths: PathsArg = None, output: OutputOpt = None, no_cache: NoCacheOpt = False, *,
-        format: str, options: dict[str, bool]) -> None:
+def run(
+    event_id: EventArg,
+    paths: PathsArg = None,
+    output: OutputOpt = None,
+    no_cache: NoCacheOpt = False,
+    *,
+    format: str,
+    options: dict[str, bool],
+) -> None:
     """One event in full, then the events it points to and those that point to it, by relation type."""
     from ..pipeline import load_corpus
     from ..relations import RelationIndex, UnknownEvent

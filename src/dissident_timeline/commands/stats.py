@@ -11,15 +11,30 @@ from ..render import STATS_FORMATS
 
 BY = ("year", "month", "kind", "controversy", "register", "actor")  # stats.BY, without importing it at start-up
 
-ByOpt = Annotated[str, typer.Option("--by", metavar="|".join(BY), callback=choice_callback("way to count", BY),
-                                    help="What to count events by: " + ", ".join(BY) + " (default year).",
-                                    show_default=False)]
+ByOpt = Annotated[
+    str,
+    typer.Option(
+        "--by",
+        metavar="|".join(BY),
+        callback=choice_callback("way to count", BY),
+        help="What to count events by: " + ", ".join(BY) + " (default year).",
+        show_default=False,
+    ),
+]
 
 
 @with_filters
 @with_format(STATS_FORMATS, "table")
-def run(paths: PathsArg = None, by: ByOpt = "year", output: OutputOpt = None, no_cache: NoCacheOpt = False, *,
-        format: str, options: dict[str, bool], query: Any) -> None:
+def run(
+    paths: PathsArg = None,
+    by: ByOpt = "year",
+    output: OutputOpt = None,
+    no_cache: NoCacheOpt = False,
+    *,
+    format: str,
+    options: dict[str, bool],
+    query: Any,
+) -> None:
     """Counts as bar charts, the slugs in use, who acts on whom, and response delays."""
     from ..filters import QueryError
     from ..pipeline import load_corpus

@@ -8,12 +8,23 @@ are imported only when their format is asked for, so that `timeline --version` s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import Any, Callable
+from typing import Any
 
-__all__ = ["ACTOR_FORMATS", "CHAIN_FORMATS", "FORMATS", "GRAPH_FORMATS", "SHOW_FORMATS", "STATS_FORMATS", "Flag",
-           "Format", "View", "render"]
+__all__ = [
+    "ACTOR_FORMATS",
+    "CHAIN_FORMATS",
+    "FORMATS",
+    "GRAPH_FORMATS",
+    "SHOW_FORMATS",
+    "STATS_FORMATS",
+    "Flag",
+    "Format",
+    "View",
+    "render",
+]
 
 
 @dataclass(frozen=True)
@@ -31,45 +42,66 @@ class Format:
     flags: tuple[Flag, ...] = ()
 
 
-FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("table", "a table for the terminal"),
-    Format("markdown", "a Markdown document, grouped by year, sources as footnotes"),
-    Format("json", "every field, for programs"),
-    Format("html", "one self-contained page: filters, a time axis, deep links; readable without scripts"),
-    Format("timelinejs", "TimelineJS3 JSON: one slide per event, a row per controversy"),
-    Format("csv", "a spreadsheet: TimelineJS's sheet columns, then the research columns",
-           (Flag("bom", "csv: start with a byte-order mark, for spreadsheet programs"),)),
-    Format("mermaid", "a Mermaid timeline diagram, for GitHub and GitLab Markdown"),
-    Format("markwhen", "a markwhen document: a group per controversy, tags for kind and registers"),
-)}
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("table", "a table for the terminal"),
+        Format("markdown", "a Markdown document, grouped by year, sources as footnotes"),
+        Format("json", "every field, for programs"),
+        Format("html", "one self-contained page: filters, a time axis, deep links; readable without scripts"),
+        Format("timelinejs", "TimelineJS3 JSON: one slide per event, a row per controversy"),
+        Format(
+            "csv",
+            "a spreadsheet: TimelineJS's sheet columns, then the research columns",
+            (Flag("bom", "csv: start with a byte-order mark, for spreadsheet programs"),),
+        ),
+        Format("mermaid", "a Mermaid timeline diagram, for GitHub and GitLab Markdown"),
+        Format("markwhen", "a markwhen document: a group per controversy, tags for kind and registers"),
+    )
+}
 
 # `timeline actors` has its own formats (render/actors.py).
-ACTOR_FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("text", "a table for the terminal"),
-    Format("json", "every field, for programs"),
-)}
+ACTOR_FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("text", "a table for the terminal"),
+        Format("json", "every field, for programs"),
+    )
+}
 
 # The controversy's structure (render/show.py, chain.py, graph.py, stats.py).
-SHOW_FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("table", "the event and its relations, for the terminal"),
-    Format("markdown", "a Markdown page"),
-    Format("json", "the event as in build's JSON, with its outgoing and incoming relations"),
-)}
-CHAIN_FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("table", "a tree for the terminal"),
-    Format("markdown", "a nested list"),
-    Format("json", "nodes and edges, for programs"),
-)}
-GRAPH_FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("dot", "Graphviz DOT (dot -Tsvg)"),
-    Format("mermaid", "a Mermaid flowchart, for GitHub Markdown"),
-    Format("json", "nodes and edges, for programs"),
-)}
-STATS_FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("table", "bar charts and tables for the terminal"),
-    Format("json", "every figure, for programs"),
-    Format("csv", "the counts of --by, one row per value"),
-)}
+SHOW_FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("table", "the event and its relations, for the terminal"),
+        Format("markdown", "a Markdown page"),
+        Format("json", "the event as in build's JSON, with its outgoing and incoming relations"),
+    )
+}
+CHAIN_FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("table", "a tree for the terminal"),
+        Format("markdown", "a nested list"),
+        Format("json", "nodes and edges, for programs"),
+    )
+}
+GRAPH_FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("dot", "Graphviz DOT (dot -Tsvg)"),
+        Format("mermaid", "a Mermaid flowchart, for GitHub Markdown"),
+        Format("json", "nodes and edges, for programs"),
+    )
+}
+STATS_FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("table", "bar charts and tables for the terminal"),
+        Format("json", "every figure, for programs"),
+        Format("csv", "the counts of --by, one row per value"),
+    )
+}
 
 
 @dataclass(frozen=True)

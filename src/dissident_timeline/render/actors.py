@@ -23,8 +23,9 @@ def render_actors(format_name: str, rows: list[dict[str, Any]], color: bool, wid
 
 def actors_table(rows: list[dict[str, Any]], color: bool, width: int = 120) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, markup=False, emoji=False,
-                      highlight=False)
+    console = Console(
+        file=buffer, width=width, force_terminal=color, no_color=not color, markup=False, emoji=False, highlight=False
+    )
     table = Table(header_style="bold")
     table.add_column("Actor")
     table.add_column("Id", style="dim", overflow="fold")  # an id is typed: wrapped, never cut short
@@ -32,7 +33,12 @@ def actors_table(rows: list[dict[str, Any]], color: bool, width: int = 120) -> s
     table.add_column("Aliases", overflow="fold")
     table.add_column("Events", justify="right")
     for row in rows:
-        table.add_row(Text(visible(row["name"])), Text(row["id"]), Text(row["type"] or ""),
-                      Text(visible(", ".join(row["aliases"]))), Text(str(row["events"])))
+        table.add_row(
+            Text(visible(row["name"])),
+            Text(row["id"]),
+            Text(row["type"] or ""),
+            Text(visible(", ".join(row["aliases"]))),
+            Text(str(row["events"])),
+        )
     console.print(table)
     return buffer.getvalue()

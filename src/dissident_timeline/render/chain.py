@@ -23,8 +23,9 @@ human_date = lru_cache(maxsize=65536)(_human_date)
 __all__ = ["render_chain"]
 
 
-def render_chain(format_name: str, root: ChainNode, direction: str, depth: int | None, color: bool = False,
-                 width: int = 100) -> str:
+def render_chain(
+    format_name: str, root: ChainNode, direction: str, depth: int | None, color: bool = False, width: int = 100
+) -> str:
     rows = walk_tree(root)
     if format_name == "json":
         return _json(rows, root, direction, depth)
@@ -44,8 +45,10 @@ def _guides(rows: list[tuple[ChainNode, int, str]]) -> list[tuple[str, str]]:
             continue
         del heads[level:]
         head = heads[level - 1]
-        guides[position] = (head + ("└── " if last[position] else "├── "),
-                            head + ("      " if last[position] else "│     "))
+        guides[position] = (
+            head + ("└── " if last[position] else "├── "),
+            head + ("      " if last[position] else "│     "),
+        )
         heads.append(head + ("    " if last[position] else "│   "))
     return guides
 
@@ -73,9 +76,11 @@ def _line_parts(node: ChainNode, where: str) -> tuple[str, str, str, str, str]:
 def _tree(rows: list[tuple[ChainNode, int, str]], color: bool, width: int) -> str:
     guides = _guides(rows)
     if not color:
-        lines = [f"{prefix}{relation}{date} · {kind} · {title}{end}"
-                 for (prefix, _more), (node, _level, where) in zip(guides, rows, strict=True)
-                 for relation, date, kind, title, end in (_line_parts(node, where),)]
+        lines = [
+            f"{prefix}{relation}{date} · {kind} · {title}{end}"
+            for (prefix, _more), (node, _level, where) in zip(guides, rows, strict=True)
+            for relation, date, kind, title, end in (_line_parts(node, where),)
+        ]
         return "\n".join(lines) + "\n" + _count(rows) + "\n"
     from rich.console import Console
     from rich.text import Text
@@ -83,8 +88,9 @@ def _tree(rows: list[tuple[ChainNode, int, str]], color: bool, width: int) -> st
     from .table import KIND_STYLES
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=True, markup=False, emoji=False, highlight=False,
-                      legacy_windows=False)
+    console = Console(
+        file=buffer, width=width, force_terminal=True, markup=False, emoji=False, highlight=False, legacy_windows=False
+    )
     for (prefix, more), (node, level, where) in zip(guides, rows, strict=True):
         relation, date, kind, title, end = _line_parts(node, where)
         line = Text()
@@ -116,8 +122,10 @@ def _markdown(rows: list[tuple[ChainNode, int, str]], root: ChainNode) -> str:
         event = node.event
         relation = f"{step_phrase(node.step)}: " if node.step else ""
         see = f" (see {where})" if where else ""
-        lines.append(f"{'  ' * level}- {relation}**{human_date(event['date'])}** · *{event['kind']}* · "
-                     f"{escape(event['title'])} (`{event['id']}`){see}")
+        lines.append(
+            f"{'  ' * level}- {relation}**{human_date(event['date'])}** · *{event['kind']}* · "
+            f"{escape(event['title'])} (`{event['id']}`){see}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -137,8 +145,10 @@ def _json(rows: list[tuple[ChainNode, int, str]], root: ChainNode, direction: st
             if (source, step.type, target) not in seen_edges:
                 seen_edges.add((source, step.type, target))
                 edges.append(f'{{"source": {_q(source)}, "target": {_q(target)}, "type": {_q(step.type)}}}')
-    head = (f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "root": {_q(root.event["id"])},\n'
-            f'  "direction": "{direction}",\n  "depth": {"null" if depth is None else depth},\n')
+    head = (
+        f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "root": {_q(root.event["id"])},\n'
+        f'  "direction": "{direction}",\n  "depth": {"null" if depth is None else depth},\n'
+    )
     return json_visible(head + f'  "nodes": {_rows(nodes)},\n  "edges": {_rows(edges)}\n}}\n')
 
 

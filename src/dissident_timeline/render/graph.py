@@ -38,8 +38,12 @@ Edge = tuple[dict[str, Any], str, dict[str, Any]]  # (source event, type, target
 def graph_edges(events: list[dict[str, Any]]) -> list[Edge]:
     """The relations between two of `events`, sources in corpus order, relations as written."""
     by_id = {event["id"]: event for event in events}
-    return [(event, relation["type"], by_id[relation["event"]])
-            for event in events for relation in event["relations"] if relation["event"] in by_id]
+    return [
+        (event, relation["type"], by_id[relation["event"]])
+        for event in events
+        for relation in event["relations"]
+        if relation["event"] in by_id
+    ]
 
 
 def render_graph(format_name: str, events: list[dict[str, Any]]) -> str:
@@ -83,20 +87,24 @@ def _dot_label(lines: list[str]) -> str:
 
 
 def _dot(events: list[dict[str, Any]], edges: list[Edge]) -> str:
-    out = ["// timeline graph: arrows go forward in time, from an event to each event that points to it,",
-           "// labelled with the relation read that way (\"answered by\"); dot -Tsvg draws it.",
-           "digraph timeline {",
-           '  graph [rankdir=LR, fontname="Helvetica", newrank=true];',
-           '  node [shape=box, style=rounded, fontname="Helvetica", fontsize=10];',
-           '  edge [fontname="Helvetica", fontsize=9];']
+    out = [
+        "// timeline graph: arrows go forward in time, from an event to each event that points to it,",
+        '// labelled with the relation read that way ("answered by"); dot -Tsvg draws it.',
+        "digraph timeline {",
+        '  graph [rankdir=LR, fontname="Helvetica", newrank=true];',
+        '  node [shape=box, style=rounded, fontname="Helvetica", fontsize=10];',
+        '  edge [fontname="Helvetica", fontsize=9];',
+    ]
     groups, loose = _clusters(events)
     for number, (controversy, members) in enumerate(groups, 1):
         out += [f'  subgraph "cluster_{number}" {{', f"    label={dot_string(controversy)};"]
         out += [f"    {dot_string(event['id'])} [label={_dot_label(_node_lines(event))}];" for event in members]
         out.append("  }")
     out += [f"  {dot_string(event['id'])} [label={_dot_label(_node_lines(event))}];" for event in loose]
-    out += [f"  {dot_string(target['id'])} -> {dot_string(source['id'])} [label={dot_string(inverse_label(kind))}];"
-            for source, kind, target in edges]
+    out += [
+        f"  {dot_string(target['id'])} -> {dot_string(source['id'])} [label={dot_string(inverse_label(kind))}];"
+        for source, kind, target in edges
+    ]
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -125,8 +133,10 @@ def _mermaid(events: list[dict[str, Any]], edges: list[Edge]) -> str:
         out += [node(event, "    ") for event in members]
         out.append("  end")
     out += [node(event, "  ") for event in loose]
-    out += [f'  {ids[target["id"]]} -->|"{mermaid_text(inverse_label(kind))}"| {ids[source["id"]]}'
-            for source, kind, target in edges]
+    out += [
+        f'  {ids[target["id"]]} -->|"{mermaid_text(inverse_label(kind))}"| {ids[source["id"]]}'
+        for source, kind, target in edges
+    ]
     return "\n".join(out) + "\n"
 
 
@@ -135,10 +145,14 @@ def _mermaid(events: list[dict[str, Any]], edges: list[Edge]) -> str:
 
 def _json(events: list[dict[str, Any]], edges: list[Edge]) -> str:
     nodes = [node_json(event) for event in events]
-    links = [f'{{"source": {_q(source["id"])}, "target": {_q(target["id"])}, "type": {_q(kind)}, '
-             f'"label": {_q(label(kind))}}}' for source, kind, target in edges]
-    return json_visible(f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "nodes": {_rows(nodes)},\n'
-                        f'  "edges": {_rows(links)}\n}}\n')
+    links = [
+        f'{{"source": {_q(source["id"])}, "target": {_q(target["id"])}, "type": {_q(kind)}, '
+        f'"label": {_q(label(kind))}}}'
+        for source, kind, target in edges
+    ]
+    return json_visible(
+        f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "nodes": {_rows(nodes)},\n  "edges": {_rows(links)}\n}}\n'
+    )
 
 
 def json_string(value: str | None) -> str:
@@ -152,9 +166,11 @@ _q = json_string
 def node_json(event: dict[str, Any], **extra: str | int) -> str:
     """An event as a graph node, one JSON object on one line: a hundred thousand nodes are
     written string by string, as `json.dumps` per node would take several times longer."""
-    text = (f'{{"id": {_q(event["id"])}, "date": {_q(event["date"])}, "start": {_q(event["start"])}, '
-            f'"end": {_q(event["end"])}, "kind": {_q(event["kind"])}, "title": {_q(event["title"])}, '
-            f'"controversy": {_q(event["controversy"])}')
+    text = (
+        f'{{"id": {_q(event["id"])}, "date": {_q(event["date"])}, "start": {_q(event["start"])}, '
+        f'"end": {_q(event["end"])}, "kind": {_q(event["kind"])}, "title": {_q(event["title"])}, '
+        f'"controversy": {_q(event["controversy"])}'
+    )
     for key, value in extra.items():
         text += f', "{key}": {value if isinstance(value, int) else _q(value)}'
     return text + "}"

@@ -56,7 +56,8 @@ NO_CONTROVERSY = "(no controversy)"
 
 # What HTML's `datetime` accepts among EDTF dates: a year (not 0000), a month, a day, a moment.
 _HTML_DATETIME = re.compile(
-    r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d\d(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)?)?)?)?", re.ASCII)
+    r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d\d(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)?)?)?)?", re.ASCII
+)
 _SHORT_OFFSET = re.compile(r"(T[\d:.]+[+-]\d\d)$")
 _ISO_DAY = re.compile(r"(-?\d+)-(\d\d)-(\d\d)")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
@@ -88,14 +89,19 @@ def render(view: View) -> str:
         f'<p id="_count" role="status" aria-live="polite">{_count(len(events))}</p>\n',
     ]
     for label, key, group in _by_year(events):
-        body.append(f'<section class="year" aria-labelledby="_y{key}">\n<h2 id="_y{key}">{label}</h2>\n'
-                    '<ol class="events">\n')
+        body.append(
+            f'<section class="year" aria-labelledby="_y{key}">\n<h2 id="_y{key}">{label}</h2>\n<ol class="events">\n'
+        )
         body.extend(_event(event, by_id, inverse, speakers) for event in group)
         body.append("</ol>\n</section>\n")
-    body.append("</main>\n<footer><p>Made with <code>timeline build --format html</code> (dissident-timeline) "
-                "from YAML event files. Every event links to its sources.</p></footer>\n")
-    csp = (f"default-src 'none'; style-src '{_hash(style)}'; script-src '{_hash(script)}'; img-src data:; "
-           "base-uri 'none'; form-action 'none'")
+    body.append(
+        "</main>\n<footer><p>Made with <code>timeline build --format html</code> (dissident-timeline) "
+        "from YAML event files. Every event links to its sources.</p></footer>\n"
+    )
+    csp = (
+        f"default-src 'none'; style-src '{_hash(style)}'; script-src '{_hash(script)}'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
@@ -164,7 +170,7 @@ def _overview(events: list[dict[str, Any]]) -> str:
 def _sort_key(iso: str) -> tuple[int, str]:
     """ISO days in time order, BC years included (`-0044-03-15` sorts before `0001-01-01`)."""
     year = _year(iso)
-    return year, iso[iso.index("-", 1):]
+    return year, iso[iso.index("-", 1) :]
 
 
 def _year(iso: str) -> int:
@@ -214,8 +220,10 @@ def _filters(events: list[dict[str, Any]]) -> str:
 
     def select(name: str, label: str, anything: str, options: list[tuple[str, str]]) -> str:
         items = "".join(f'<option value="{_text(value)}">{_text(text)}</option>' for value, text in options)
-        return (f'<div class="field"><label for="_f-{name}">{label}</label>'
-                f'<select id="_f-{name}" name="{name}"><option value="">{anything}</option>{items}</select></div>')
+        return (
+            f'<div class="field"><label for="_f-{name}">{label}</label>'
+            f'<select id="_f-{name}" name="{name}"><option value="">{anything}</option>{items}</select></div>'
+        )
 
     by_name = sorted(actors.items(), key=lambda item: (visible(item[1]).casefold(), item[0]))
     return (
@@ -224,8 +232,9 @@ def _filters(events: list[dict[str, Any]]) -> str:
         '<input id="_f-q" name="q" type="search" autocomplete="off" spellcheck="false" '
         'placeholder="in titles and summaries"></div>'
         + select("actor", "Actor", "Any actor", by_name)
-        + select("controversy", "Controversy", "Any controversy",
-                 [(c or "-", c or NO_CONTROVERSY) for c in controversies])  # "-" is no slug
+        + select(
+            "controversy", "Controversy", "Any controversy", [(c or "-", c or NO_CONTROVERSY) for c in controversies]
+        )  # "-" is no slug
         + select("kind", "Kind", "Any kind", [(k, k) for k in kinds])
         + select("register", "Register", "Any register", [(r, r) for r in REGISTERS])
         + '<div class="field period"><label for="_f-from">From year</label>'
@@ -254,17 +263,23 @@ def _speaker_names(actors: list[dict[str, Any]]) -> dict[str, str]:
     return names
 
 
-def _event(event: dict[str, Any], by_id: dict[str, dict[str, Any]], inverse: dict[str, list[tuple[str, str]]],
-           speakers: dict[str, str]) -> str:
+def _event(
+    event: dict[str, Any],
+    by_id: dict[str, dict[str, Any]],
+    inverse: dict[str, list[tuple[str, str]]],
+    speakers: dict[str, str],
+) -> str:
     ident = event["id"]  # a slug: safe as an id and in a URL fragment
     notes: list[str] = []
     meta = [f'<span class="date">{_date(event["date"])}</span>', f'<span class="kind">{_text(event["kind"])}</span>']
     if event.get("controversy"):
         meta.append(f'<span class="controversy">{_text(event["controversy"])}</span>')
     meta.extend(f'<span class="register">{_text(register)}</span>' for register in event["registers"])
-    parts = [f'<li id="{ident}" class="event"><article aria-labelledby="{ident}_t">',
-             f'<h3 id="{ident}_t"><a href="#{ident}">{_text(event["title"])}</a></h3>',
-             '<p class="meta">' + " ".join(meta) + "</p>"]
+    parts = [
+        f'<li id="{ident}" class="event"><article aria-labelledby="{ident}_t">',
+        f'<h3 id="{ident}_t"><a href="#{ident}">{_text(event["title"])}</a></h3>',
+        '<p class="meta">' + " ".join(meta) + "</p>",
+    ]
     if event.get("summary"):
         parts.append(f'<div class="summary">{_paragraphs(event["summary"], inline=True)}</div>')
     parts.extend(_quote(quote, speakers) for quote in event["quotes"])
@@ -287,8 +302,9 @@ def _note(notes: list[str], note: str) -> int:
     return notes.index(note) + 1
 
 
-def _details(event: dict[str, Any], by_id: dict[str, dict[str, Any]], inverse: dict[str, list[tuple[str, str]]],
-             notes: list[str]) -> str:
+def _details(
+    event: dict[str, Any], by_id: dict[str, dict[str, Any]], inverse: dict[str, list[tuple[str, str]]], notes: list[str]
+) -> str:
     rows: list[tuple[str, str]] = []
     if event["actors"]:
         rows.append(("Actors", ", ".join(_actor(actor) for actor in event["actors"])))
@@ -316,8 +332,9 @@ def _details(event: dict[str, Any], by_id: dict[str, dict[str, Any]], inverse: d
     grouped: dict[str, list[str]] = {}  # one <dt> per label, its values in order
     for label, value in rows:
         grouped.setdefault(label, []).append(value)
-    return "".join(f"<dt>{label}</dt>" + "".join(f"<dd>{value}</dd>" for value in values)
-                   for label, values in grouped.items())
+    return "".join(
+        f"<dt>{label}</dt>" + "".join(f"<dd>{value}</dd>" for value in values) for label, values in grouped.items()
+    )
 
 
 def _actor(actor: dict[str, Any]) -> str:
@@ -407,14 +424,24 @@ def _data_island(view: View) -> str:
                 actors.append(actor["id"])
             indexes.append(actor_of[actor["id"]])
         registers = sum(1 << REGISTERS.index(r) for r in event["registers"])
-        rows.append([*_span(event), lane_of[lane],
-                     KINDS.index(event["kind"]), registers, indexes])
-    data = {"lanes": lanes, "noLane": NO_CONTROVERSY, "actors": actors, "kinds": list(KINDS),
-            "registers": list(REGISTERS), "events": rows}
+        rows.append([*_span(event), lane_of[lane], KINDS.index(event["kind"]), registers, indexes])
+    data = {
+        "lanes": lanes,
+        "noLane": NO_CONTROVERSY,
+        "actors": actors,
+        "kinds": list(KINDS),
+        "registers": list(REGISTERS),
+        "events": rows,
+    }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     # Inert inside <script>: no `</script>` or `<!--` can form; U+2028/9 spelled for old parsers.
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _span(event: dict[str, Any]) -> tuple[float | None, float | None]:

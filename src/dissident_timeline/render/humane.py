@@ -97,7 +97,7 @@ def _grouped(number: int) -> str:
     if len(digits) <= 4:
         return digits
     head = len(digits) % 3 or 3
-    return ",".join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
+    return ",".join([digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)])
 
 
 def _ordinal(number: int) -> str:

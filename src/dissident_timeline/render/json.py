@@ -15,8 +15,9 @@ def render(view: View) -> str:
     encoder (`indent` would switch `json` to its pure-Python encoder, five times slower)."""
     events = [{key: event[key] for key in EVENT_KEYS} for event in view.events]
     actors = [{key: actor[key] for key in ACTOR_KEYS} for actor in view.actors]
-    text = (f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "events": {_lines(events)},\n'
-            f'  "actors": {_lines(actors)}\n}}\n')
+    text = (
+        f'{{\n  "schema_version": {SCHEMA_VERSION},\n  "events": {_lines(events)},\n  "actors": {_lines(actors)}\n}}\n'
+    )
     return json_visible(text)
 
 

@@ -36,12 +36,17 @@ def detail(index: RelationIndex, event_id: str, actors: list[dict[str, Any]]) ->
     event = index.event(event_id)
     names = {actor["id"]: actor["name"] for actor in actors}
     names.update({actor["id"]: actor["name"] for actor in event["actors"]})
-    return Detail(event, _grouped(index, index.outgoing.get(event_id, ()), label),
-                  _grouped(index, index.incoming.get(event_id, ()), inverse_label), names)
+    return Detail(
+        event,
+        _grouped(index, index.outgoing.get(event_id, ()), label),
+        _grouped(index, index.incoming.get(event_id, ()), inverse_label),
+        names,
+    )
 
 
-def _grouped(index: RelationIndex, edges: Iterable[tuple[str, str]],
-             name: Callable[[str], str]) -> list[tuple[str, str, list[dict[str, Any]]]]:
+def _grouped(
+    index: RelationIndex, edges: Iterable[tuple[str, str]], name: Callable[[str], str]
+) -> list[tuple[str, str, list[dict[str, Any]]]]:
     """(type, label, events) for each relation type present, in the vocabulary's order."""
     by_type: dict[str, list[dict[str, Any]]] = {}
     for relation_type, other in edges:
@@ -62,11 +67,18 @@ def render_show(format_name: str, item: Detail, color: bool = False, width: int 
 
 def _json(item: Detail) -> str:
     def edges(groups: list[tuple[str, str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
-        return [{"type": kind, "label": name, "event": _brief(other)}
-                for kind, name, others in groups for other in others]
+        return [
+            {"type": kind, "label": name, "event": _brief(other)} for kind, name, others in groups for other in others
+        ]
 
-    return dumps({"schema_version": SCHEMA_VERSION, "event": {key: item.event[key] for key in EVENT_KEYS},
-                  "outgoing": edges(item.outgoing), "incoming": edges(item.incoming)})
+    return dumps(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "event": {key: item.event[key] for key in EVENT_KEYS},
+            "outgoing": edges(item.outgoing),
+            "incoming": edges(item.incoming),
+        }
+    )
 
 
 def _brief(event: dict[str, Any]) -> dict[str, Any]:
@@ -145,8 +157,16 @@ def _table(item: Detail, color: bool, width: int) -> str:
     from .table import KIND_STYLES
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, markup=False,
-                      emoji=False, highlight=False, legacy_windows=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+    )
     console.print(Text(visible(item.event["title"]), style="bold"))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
@@ -167,9 +187,12 @@ def _table(item: Detail, color: bool, width: int) -> str:
         for _kind, name, others in groups:
             for position, other in enumerate(others):
                 date, kind, title = _neighbour_text(other)
-                table.add_row(Text(name if position == 0 else ""), Text(date),
-                              Text(kind, style=KIND_STYLES.get(kind, "")),
-                              Text(f"{visible(title)} ({other['id']})"))
+                table.add_row(
+                    Text(name if position == 0 else ""),
+                    Text(date),
+                    Text(kind, style=KIND_STYLES.get(kind, "")),
+                    Text(f"{visible(title)} ({other['id']})"),
+                )
         console.print(table)
     return buffer.getvalue() if color else plain(buffer.getvalue())
 
@@ -212,8 +235,9 @@ def _markdown(item: Detail) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _markdown_source(source: dict[str, Any], escape: Callable[[str], str],
-                     safe_url: Callable[[str | None], str | None]) -> str:
+def _markdown_source(
+    source: dict[str, Any], escape: Callable[[str], str], safe_url: Callable[[str | None], str | None]
+) -> str:
     parts = [f"*{escape(source['outlet'])}*"] if source.get("outlet") else []
     if source.get("date"):
         parts.append(human_date(source["date"]))

@@ -52,8 +52,16 @@ def _table(figures: dict[str, Any], color: bool, width: int) -> str:
     from rich.text import Text
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color, markup=False, emoji=False,
-                      highlight=False, legacy_windows=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+    )
 
     def heading(text: str) -> None:
         console.print()
@@ -89,12 +97,15 @@ def _table(figures: dict[str, Any], color: bool, width: int) -> str:
         grid.add_column(justify="right")
         grid.add_column(overflow="fold")
         for pair in pairs[:TOP_PAIRS]:
-            grid.add_row(Text(str(pair["events"])),
-                         Text(f"{visible(pair['author']['name'])} → {visible(pair['target']['name'])}"))
+            grid.add_row(
+                Text(str(pair["events"])),
+                Text(f"{visible(pair['author']['name'])} → {visible(pair['target']['name'])}"),
+            )
         console.print(grid)
         if len(pairs) > TOP_PAIRS:
-            console.print(Text(f"… and {len(pairs) - TOP_PAIRS} more pairs (--format json lists them all)",
-                               style="dim"))
+            console.print(
+                Text(f"… and {len(pairs) - TOP_PAIRS} more pairs (--format json lists them all)", style="dim")
+            )
     else:
         console.print(Text("no event has both an author and a target", style="dim"))
 
@@ -104,11 +115,19 @@ def _table(figures: dict[str, Any], color: bool, width: int) -> str:
     for column in ("controversy", "pairs", "in days", "not computable", "min", "q1", "median", "q3", "max"):
         table.add_column(column, justify="left" if column == "controversy" else "right", overflow="fold")
     for group in [{"controversy": "all", **delays}, *delays["by_controversy"]]:
-        table.add_row(Text(visible(group["controversy"])), *(
-            Text("n/a" if group[key] is None else str(group[key]))
-            for key in ("pairs", "computable", "not_computable", "min", "q1", "median", "q3", "max")))
+        table.add_row(
+            Text(visible(group["controversy"])),
+            *(
+                Text("n/a" if group[key] is None else str(group[key]))
+                for key in ("pairs", "computable", "not_computable", "min", "q1", "median", "q3", "max")
+            ),
+        )
     console.print(table)
-    console.print(Text("A delay is computed only between two events dated to the day; other pairs are counted "
-                       "as not computable.", style="dim"))
+    console.print(
+        Text(
+            "A delay is computed only between two events dated to the day; other pairs are counted as not computable.",
+            style="dim",
+        )
+    )
     text = buffer.getvalue()
     return text if color else "\n".join(line.rstrip() for line in text.split("\n"))

@@ -17,9 +17,16 @@ from . import View
 from .humane import human_date, year_of
 
 KIND_STYLES = {
-    "decree": "bold red", "legislation": "magenta", "lawsuit": "yellow", "ruling": "bold yellow",
-    "declaration": "cyan", "election": "bold blue", "mobilization": "green", "meeting": "blue",
-    "report": "white", "measure": "bright_magenta",
+    "decree": "bold red",
+    "legislation": "magenta",
+    "lawsuit": "yellow",
+    "ruling": "bold yellow",
+    "declaration": "cyan",
+    "election": "bold blue",
+    "mobilization": "green",
+    "meeting": "blue",
+    "report": "white",
+    "measure": "bright_magenta",
 }
 
 
@@ -37,8 +44,16 @@ SHORT_KINDS = {"legislation": "legisl.", "declaration": "declar.", "mobilization
 def render(view: View) -> str:
     buffer = io.StringIO()
     width = view.width or 100
-    console = Console(file=buffer, width=width, force_terminal=view.color, no_color=not view.color,
-                      markup=False, emoji=False, highlight=False, legacy_windows=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=view.color,
+        no_color=not view.color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+    )
     if width < STACKED_BELOW:
         _stacked(console, view)
     else:
