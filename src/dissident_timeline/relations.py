@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from .text import suggest
+from .vocabulary import RELATION_LABELS
 
 __all__ = [
     "DIRECTIONS",
@@ -40,32 +41,10 @@ __all__ = [
 
 DIRECTIONS = ("up", "down", "both")
 
-# How a relation reads from the event that holds it ("A responds to B")...
-LABELS = {
-    "responds_to": "responds to",
-    "appeals": "appeals",
-    "blocks": "blocks",
-    "overturns": "overturns",
-    "implements": "implements",
-    "joins": "joins",
-    "supersedes": "supersedes",
-    "follows": "follows",
-    "part_of": "part of",
-    "cites": "cites",
-}
-# ...and from the event it points to ("B answered by A").
-INVERSE_LABELS = {
-    "responds_to": "answered by",
-    "appeals": "appealed by",
-    "blocks": "blocked by",
-    "overturns": "overturned by",
-    "implements": "implemented by",
-    "joins": "joined by",
-    "supersedes": "superseded by",
-    "follows": "followed by",
-    "part_of": "includes",
-    "cites": "cited by",
-}
+# How a relation reads from the event that holds it ("A responds to B") and from the event it
+# points to ("B answered by A").
+LABELS = {kind: labels[0] for kind, labels in RELATION_LABELS.items()}
+INVERSE_LABELS = {kind: labels[1] for kind, labels in RELATION_LABELS.items()}
 
 
 def label(relation_type: str) -> str:

@@ -4,7 +4,7 @@ Kept apart from `models` so that the command line can offer them as choices with
 importing pydantic at start-up.
 """
 
-__all__ = ["ACTOR_TYPES", "KINDS", "REGISTERS", "RELATION_TYPES", "ROLES"]
+__all__ = ["ACTOR_TYPES", "KINDS", "REGISTERS", "RELATION_LABELS", "RELATION_TYPES", "ROLES"]
 
 KINDS = (
     "decree",
@@ -31,6 +31,20 @@ RELATION_TYPES = (
     "part_of",
     "cites",
 )
+# How each relation reads from the event that holds it ("A responds to B"), and from the
+# event it points to ("B answered by A"): every output that shows relations both ways.
+RELATION_LABELS = {
+    "responds_to": ("responds to", "answered by"),
+    "appeals": ("appeals", "appealed by"),
+    "blocks": ("blocks", "blocked by"),
+    "overturns": ("overturns", "overturned by"),
+    "implements": ("implements", "implemented by"),
+    "joins": ("joins", "joined by"),
+    "supersedes": ("supersedes", "superseded by"),
+    "follows": ("follows", "followed by"),
+    "part_of": ("part of", "includes"),
+    "cites": ("cites", "cited by"),
+}
 # Roles are free slugs; these are the documented ones.
 ROLES = (
     "author",

@@ -31,6 +31,7 @@ from html import escape
 from importlib.resources import files
 from typing import Any
 
+from .. import vocabulary
 from ..safe import visible
 from ..vocabulary import KINDS, REGISTERS
 from . import View
@@ -39,18 +40,10 @@ from .markdown import safe_url
 
 __all__ = ["RELATION_LABELS", "render"]
 
-# How a relation reads from each end: (on the event that holds it, on the event it points to).
+# How a relation reads from each end, as a label: (on the event that holds it, on the event it points to).
 RELATION_LABELS = {
-    "responds_to": ("Responds to", "Answered by"),
-    "appeals": ("Appeals", "Appealed by"),
-    "blocks": ("Blocks", "Blocked by"),
-    "overturns": ("Overturns", "Overturned by"),
-    "implements": ("Implements", "Implemented by"),
-    "joins": ("Joins", "Joined by"),
-    "supersedes": ("Supersedes", "Superseded by"),
-    "follows": ("Follows", "Followed by"),
-    "part_of": ("Part of", "Includes"),
-    "cites": ("Cites", "Cited by"),
+    kind: (outgoing[:1].upper() + outgoing[1:], incoming[:1].upper() + incoming[1:])
+    for kind, (outgoing, incoming) in vocabulary.RELATION_LABELS.items()
 }
 NO_CONTROVERSY = "(no controversy)"
 

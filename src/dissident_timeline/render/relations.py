@@ -10,33 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from ..vocabulary import RELATION_LABELS
+
 __all__ = ["INCOMING", "OUTGOING", "both_ways", "by_label"]
 
 # How a relation reads on the event that points, and on the event pointed at.
-OUTGOING = {
-    "responds_to": "responds to",
-    "appeals": "appeals",
-    "blocks": "blocks",
-    "overturns": "overturns",
-    "implements": "implements",
-    "joins": "joins",
-    "supersedes": "supersedes",
-    "follows": "follows",
-    "part_of": "part of",
-    "cites": "cites",
-}
-INCOMING = {
-    "responds_to": "answered by",
-    "appeals": "appealed by",
-    "blocks": "blocked by",
-    "overturns": "overturned by",
-    "implements": "implemented by",
-    "joins": "joined by",
-    "supersedes": "superseded by",
-    "follows": "followed by",
-    "part_of": "includes",
-    "cites": "cited by",
-}
+OUTGOING = {kind: labels[0] for kind, labels in RELATION_LABELS.items()}
+INCOMING = {kind: labels[1] for kind, labels in RELATION_LABELS.items()}
 
 
 def both_ways(events: list[dict[str, Any]]) -> dict[str, list[tuple[str, str]]]:
