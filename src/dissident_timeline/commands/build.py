@@ -34,16 +34,10 @@ def render_events(
     no_cache: bool,
 ) -> None:
     """Load, select and render: what `build` and `filter` do."""
-    from ..filters import QueryError
-    from ..pipeline import load_corpus
     from ..render import View, render
-    from .common import fail_usage, load, show, stdout_color, terminal_width, usable
+    from .common import selected, show, stdout_color, terminal_width
 
-    corpus = usable(load(load_corpus, paths, no_cache))
-    try:
-        events = query.select(corpus)
-    except QueryError as error:
-        fail_usage(str(error))
+    corpus, events = selected(paths, query, no_cache)
     color = output is None and format == "table" and stdout_color()
     view = View(events, corpus.actors, title, color=color, width=terminal_width(output), options=options)
     show(render(format, view), output)

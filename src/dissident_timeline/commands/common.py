@@ -13,7 +13,18 @@ from typing import Any, NoReturn, TextIO
 
 import typer
 
-__all__ = ["exit_code", "fail_usage", "load", "show", "stdout_color", "terminal_width", "usable", "write"]
+__all__ = [
+    "cache_choice",
+    "exit_code",
+    "fail_usage",
+    "load",
+    "selected",
+    "show",
+    "stdout_color",
+    "terminal_width",
+    "usable",
+    "write",
+]
 
 
 def load(loader: Callable[..., Any], paths: list[str] | None, no_cache: bool, cache: bool = False) -> Any:
@@ -32,6 +43,18 @@ def load(loader: Callable[..., Any], paths: list[str] | None, no_cache: bool, ca
 
     gc.freeze()
     return corpus
+
+
+def selected(paths: list[str] | None, query: Any, no_cache: bool) -> tuple[Any, list[dict[str, Any]]]:
+    """The usable corpus under `paths` and the events `query` selects from it (a bad query exits 2)."""
+    from ..filters import QueryError
+    from ..pipeline import load_corpus
+
+    corpus = usable(load(load_corpus, paths, no_cache))
+    try:
+        return corpus, query.select(corpus)
+    except QueryError as error:
+        fail_usage(str(error))
 
 
 def cache_choice(no_cache: bool, cache: bool = False) -> bool | None:

@@ -20,14 +20,8 @@ def run(
     query: Any,
 ) -> None:
     """The relation graph: events grouped by controversy, relations as labelled arrows."""
-    from ..filters import QueryError
-    from ..pipeline import load_corpus
     from ..render.graph import render_graph
-    from .common import fail_usage, load, show, usable
+    from .common import selected, show
 
-    corpus = usable(load(load_corpus, paths, no_cache))
-    try:
-        events = query.select(corpus)
-    except QueryError as error:
-        fail_usage(str(error))
+    _corpus, events = selected(paths, query, no_cache)
     show(render_graph(format, events), output)

@@ -65,20 +65,14 @@ def run(
     """Check every source URL and archive URL; exit 1 when one is dead and has no archived copy."""
     import sys
 
-    from ..filters import QueryError
     from ..linkcheck import Policy, check_urls, find_snapshots
     from ..links import failing, link_uses, place, snapshot_timestamp
-    from ..pipeline import load_corpus
     from ..render.links import Report, render_links, summary
-    from .common import fail_usage, load, usable, write
+    from .common import fail_usage, selected, write
 
     if not archive_api.startswith(("http://", "https://")):
         fail_usage(f"--archive-api must be an http:// or https:// URL, not `{archive_api}`")
-    corpus = usable(load(load_corpus, paths, no_cache))
-    try:
-        events = query.select(corpus)
-    except QueryError as error:
-        fail_usage(str(error))
+    _corpus, events = selected(paths, query, no_cache)
     uses = link_uses(events)
     policy = Policy(timeout=timeout, concurrency=concurrency, per_host=per_host, delay=delay, retries=retries)
     results, checked = _results(sorted(uses), policy, max_age, use_cache=not no_cache, check=check_urls)

@@ -22,14 +22,8 @@ def run(
 ) -> None:
     """Each distinct source once, with the events citing it; exports CSL-JSON and BibTeX."""
     from ..bibliography import collect
-    from ..filters import QueryError
-    from ..pipeline import load_corpus
     from ..render.sources import render_sources
-    from .common import fail_usage, load, show, terminal_width, usable
+    from .common import selected, show, terminal_width
 
-    corpus = usable(load(load_corpus, paths, no_cache))
-    try:
-        events = query.select(corpus)
-    except QueryError as error:
-        fail_usage(str(error))
+    _corpus, events = selected(paths, query, no_cache)
     show(render_sources(format, collect(events), title=title, width=terminal_width(output)), output)

@@ -36,16 +36,10 @@ def run(
     query: Any,
 ) -> None:
     """Counts as bar charts, the slugs in use, who acts on whom, and response delays."""
-    from ..filters import QueryError
-    from ..pipeline import load_corpus
     from ..render.stats import render_stats
     from ..stats import statistics
-    from .common import fail_usage, load, show, stdout_color, terminal_width, usable
+    from .common import selected, show, stdout_color, terminal_width
 
-    corpus = usable(load(load_corpus, paths, no_cache))
-    try:
-        events = query.select(corpus)
-    except QueryError as error:
-        fail_usage(str(error))
+    _corpus, events = selected(paths, query, no_cache)
     color = output is None and format == "table" and stdout_color()
     show(render_stats(format, statistics(events, by), color=color, width=terminal_width(output)), output)
