@@ -36,9 +36,12 @@ def run(
     )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless Chromium for the session (Debian's, through Playwright), or a skip."""
+    """One headless Chromium per test module (Debian's, through Playwright), or a skip.
+
+    Not per session: Playwright's sync API keeps an asyncio loop running in this thread while
+    it is started, and later modules (`timeline links`) call `asyncio.run` themselves."""
     from .realclients import launch_chromium
 
     playwright, started = launch_chromium()
