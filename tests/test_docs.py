@@ -69,6 +69,9 @@ def test_examples_are_what_the_commands_print() -> None:
     import subprocess
     import sys
 
+    from .realclients import program
+
+    program("jq")  # the README pipes JSON through jq
     result = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "docs_examples.py"), "--check"], capture_output=True, text=True
     )
