@@ -1,5 +1,5 @@
 """`python -m dissident_timeline` runs the `timeline` command."""
 
-from .cli import main
+from .entry import main
 
 main()

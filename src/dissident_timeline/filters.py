@@ -11,14 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from . import query_dates
-from .dates import DateError, PartialDate
-from .relations import DIRECTIONS
 from .text import fold, slugify, suggest
-from .vocabulary import KINDS, REGISTERS
+from .vocabulary import DIRECTIONS, KINDS, REGISTERS
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # dates are imported where a query reads them: `--help` needs only the declarations
     from .corpus import Corpus
+    from .dates import PartialDate
 
 __all__ = ["FILTERS", "FilterSpec", "Query", "QueryError", "parse_query_date"]
 
@@ -222,6 +220,9 @@ def _resolve_actor(name: str, corpus: Corpus) -> list[str]:
 
 def parse_query_date(text: str) -> PartialDate:
     """A partial date as in event files, or plain English (`Jan 2017`, `autumn 2017`, `44 BC`)."""
+    from . import query_dates
+    from .dates import DateError
+
     try:
         return query_dates.parse_query_date(text)
     except DateError as error:

@@ -20,8 +20,8 @@ from typing import Annotated, Any
 
 import typer
 
-from .relations import DIRECTIONS
 from .text import suggest
+from .vocabulary import DIRECTIONS
 
 __all__ = [
     "CacheOpt",

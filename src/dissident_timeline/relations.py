@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from .text import suggest
-from .vocabulary import RELATION_LABELS
+from .vocabulary import DIRECTIONS, RELATION_LABELS
 
 __all__ = [
     "DIRECTIONS",
@@ -39,7 +39,6 @@ __all__ = [
     "walk_tree",
 ]
 
-DIRECTIONS = ("up", "down", "both")
 
 # How a relation reads from the event that holds it ("A responds to B") and from the event it
 # points to ("B answered by A").

@@ -10,9 +10,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .problems import Problem
 from .safe import json_visible, visible
+
+if TYPE_CHECKING:  # not at run time: the catalog imports every check, and `--help` needs none
+    from .problems import Problem
 
 __all__ = ["REPORTERS", "Reporter"]
 

@@ -74,7 +74,7 @@ class Suggester:
 
     FULL_SCAN_BELOW = 200  # candidates; below this a full scan is as fast and exact
     POSTINGS_BUDGET = 2000  # postings read per lookup, rarest grams first
-    SHORTLIST = 40  # candidates ranked with difflib's ratio (a few hundred microseconds a word)
+    SHORTLIST = 12  # candidates ranked with difflib's ratio
 
     def __init__(self, candidates: list[str]) -> None:
         self.candidates = list(dict.fromkeys(candidates))  # duplicates would be suggested twice

@@ -4,7 +4,7 @@ Kept apart from `models` so that the command line can offer them as choices with
 importing pydantic at start-up.
 """
 
-__all__ = ["ACTOR_TYPES", "KINDS", "REGISTERS", "RELATION_LABELS", "RELATION_TYPES", "ROLES"]
+__all__ = ["ACTOR_TYPES", "DIRECTIONS", "KINDS", "REGISTERS", "RELATION_LABELS", "RELATION_TYPES", "ROLES"]
 
 KINDS = (
     "decree",
@@ -45,6 +45,9 @@ RELATION_LABELS = {
     "part_of": ("part of", "includes"),
     "cites": ("cites", "cited by"),
 }
+# Which way `--related` and `chain` follow relations: towards what an event points to (up),
+# towards what points to it (down), or both.
+DIRECTIONS = ("up", "down", "both")
 # Roles are free slugs; these are the documented ones.
 ROLES = (
     "author",
