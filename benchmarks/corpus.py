@@ -8,18 +8,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-KINDS = [
-    "decree",
-    "legislation",
-    "lawsuit",
-    "ruling",
-    "declaration",
-    "election",
-    "mobilization",
-    "meeting",
-    "report",
-    "measure",
-]
+from dissident_timeline.vocabulary import KINDS
+
 ROLES = ["author", "target", "plaintiff", "defendant", "speaker", "supporter"]
 N_ACTORS = 200
 

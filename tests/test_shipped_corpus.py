@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from dissident_timeline.pipeline import load_corpus
+from dissident_timeline.vocabulary import KINDS
 
 from .conftest import ROOT, run
 
@@ -50,18 +51,7 @@ def test_size_and_coverage(corpus) -> None:
         "sanctuary-movement-1980s",
         "cities-of-refuge",
     } <= {e["controversy"] for e in corpus.events}
-    assert set(Counter(e["kind"] for e in corpus.events)) == {
-        "decree",
-        "legislation",
-        "lawsuit",
-        "ruling",
-        "declaration",
-        "election",
-        "mobilization",
-        "meeting",
-        "report",
-        "measure",
-    }
+    assert set(Counter(e["kind"] for e in corpus.events)) == set(KINDS)
     assert all(e["actors"] and all(a["role"] for a in e["actors"]) for e in corpus.events)
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from ..dates import MONTH_NAMES
 from ..safe import visible
 from . import View
 from .dateparts import start_month, year_heading
@@ -31,20 +32,6 @@ from .relations import both_ways, by_label
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 # A year with more events than this is split into months.
 MONTHS_FROM = 12
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # What Markdown (and GitHub: `~` strikes, `$` starts maths) could read as syntax inside a line.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
