@@ -8,6 +8,7 @@ are imported only when their format is asked for, so that `timeline --version` s
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -112,6 +113,25 @@ class View:
     color: bool = False  # table only: style for a terminal
     width: int | None = None  # table only: None lets rich pick
     options: dict[str, bool] = field(default_factory=dict)  # the formats' flags, by `Flag.name`
+
+
+def text_console(width: int, color: bool) -> tuple[Any, io.StringIO]:
+    """A rich console writing to a buffer, for which author text is inert: no markup, emoji
+    codes or highlighting are read in it; styles only when `color`."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+    )
+    return console, buffer
 
 
 def render(format_name: str, view: View) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ..safe import visible
+from . import text_console
 
 
 def render_actors(format_name: str, rows: list[dict[str, Any]], color: bool, width: int) -> str:
@@ -22,10 +21,7 @@ def render_actors(format_name: str, rows: list[dict[str, Any]], color: bool, wid
 
 
 def actors_table(rows: list[dict[str, Any]], color: bool, width: int = 120) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, width=width, force_terminal=color, no_color=not color, markup=False, emoji=False, highlight=False
-    )
+    console, buffer = text_console(width, color)
     table = Table(header_style="bold")
     table.add_column("Actor")
     table.add_column("Id", style="dim", overflow="fold")  # an id is typed: wrapped, never cut short

@@ -162,6 +162,12 @@ def _actor(actor: dict[str, Any]) -> str:
 
 def _footnote(source: dict[str, Any], notes: list[str]) -> str:
     number = len(notes) + 1
+    notes.append(f"[^{number}]: " + ", ".join(citation(source)) + ".")
+    return f"[^{number}]"
+
+
+def citation(source: dict[str, Any], page: bool = True) -> list[str]:
+    """The parts of a source as Markdown: outlet, date, title (linked), archived copy, page, accessed."""
     parts = []
     if source.get("outlet"):
         parts.append(f"*{escape(source['outlet'])}*")
@@ -173,12 +179,11 @@ def _footnote(source: dict[str, Any], notes: list[str]) -> str:
     archived = safe_url(source.get("archive_url"))
     if archived:  # beside the original: the copy to follow when the original link has died
         parts.append(f"[archived]({archived})")
-    if source.get("page"):
+    if page and source.get("page"):
         parts.append(f"p. {escape(source['page'])}")
     if source.get("accessed"):
         parts.append(f"accessed {human_date(source['accessed'])}")
-    notes.append(f"[^{number}]: " + ", ".join(parts) + ".")
-    return f"[^{number}]"
+    return parts
 
 
 def escape(text: str) -> str:

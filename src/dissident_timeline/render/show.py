@@ -7,7 +7,6 @@ in Markdown through `markdown.escape`, in JSON through the JSON encoder.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from ..relations import RelationIndex, inverse_label, label
 from ..safe import visible
 from ..vocabulary import RELATION_TYPES
+from . import text_console
 from .humane import human_date
 from .json import EVENT_KEYS, SCHEMA_VERSION, dumps
 
@@ -150,23 +150,12 @@ def _neighbour_text(event: dict[str, Any]) -> tuple[str, str, str]:
 
 
 def _table(item: Detail, color: bool, width: int) -> str:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from .table import KIND_STYLES
 
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        legacy_windows=False,
-    )
+    console, buffer = text_console(width, color)
     console.print(Text(visible(item.event["title"]), style="bold"))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)

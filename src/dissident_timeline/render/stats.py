@@ -12,6 +12,7 @@ import io
 from typing import Any
 
 from ..safe import visible
+from . import text_console
 from .json import dumps
 
 __all__ = ["render_stats"]
@@ -47,21 +48,10 @@ def _cell(text: str) -> str:
 
 
 def _table(figures: dict[str, Any], color: bool, width: int) -> str:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        legacy_windows=False,
-    )
+    console, buffer = text_console(width, color)
 
     def heading(text: str) -> None:
         console.print()

@@ -6,14 +6,12 @@ so rich never reads markup (`[bold]`), emoji codes (`:fire:`) or escape sequence
 
 from __future__ import annotations
 
-import io
-
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ..safe import visible
-from . import View
+from . import View, text_console
 from .humane import human_date, year_of
 
 KIND_STYLES = {
@@ -42,18 +40,8 @@ SHORT_KINDS = {"legislation": "legisl.", "declaration": "declar.", "mobilization
 
 
 def render(view: View) -> str:
-    buffer = io.StringIO()
     width = view.width or 100
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=view.color,
-        no_color=not view.color,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        legacy_windows=False,
-    )
+    console, buffer = text_console(width, view.color)
     if width < STACKED_BELOW:
         _stacked(console, view)
     else:

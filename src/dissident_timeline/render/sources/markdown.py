@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...bibliography import Entry
-from ..humane import human_date
-from ..markdown import escape, safe_url
+from ..markdown import citation, escape
 
 
 def render(entries: list[Entry], title: str = "Sources", **_options: Any) -> str:
@@ -21,19 +20,6 @@ def render(entries: list[Entry], title: str = "Sources", **_options: Any) -> str
 
 
 def _item(entry: Entry) -> str:
-    source = entry.source
-    parts = []
-    if source.get("outlet"):
-        parts.append(f"*{escape(source['outlet'])}*")
-    if source.get("date"):
-        parts.append(human_date(source["date"]))
-    quoted = f"“{escape(source['title'])}”"
-    url = safe_url(source.get("url"))
-    parts.append(f"[{quoted}]({url})" if url else quoted)
-    archived = safe_url(source.get("archive_url"))
-    if archived:
-        parts.append(f"[archived]({archived})")
-    if source.get("accessed"):
-        parts.append(f"accessed {human_date(source['accessed'])}")
+    parts = citation(entry.source, page=False)  # pages differ from one citation to the next
     cited = ", ".join(f"`{event_id}`" for event_id in entry.events)  # ids are slugs: nothing to escape
     return f"- {', '.join(parts)}. Cited by {cited}."

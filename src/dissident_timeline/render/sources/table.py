@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ...bibliography import Entry
 from ...safe import visible
+from .. import text_console
 from ..humane import human_date
 
 
 def render(entries: list[Entry], title: str = "Sources", width: int | None = None, **_options: Any) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width or 120,
-        force_terminal=False,
-        no_color=True,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        legacy_windows=False,
-    )
+    console, buffer = text_console(width or 120, False)
     table = Table(title=Text(visible(title)), header_style="bold")
     table.add_column("Outlet", ratio=1, overflow="fold")
     table.add_column("Date", no_wrap=True)
